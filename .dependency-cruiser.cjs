@@ -1,0 +1,46 @@
+// Dependency direction: core <- stages <- composition root (src/service.ts, src/cli/).
+// Stages exchange records defined in core and never import each other.
+const stages = 'config|sources|matching|counting|decisions|firewall|persistence|control|observability';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-a-leaf',
+      severity: 'error',
+      comment: 'src/core holds shared vocabulary and imports nothing else from src.',
+      from: { path: '^src/core/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'stages-do-not-import-each-other',
+      severity: 'error',
+      comment: 'A stage imports only itself and core; wiring happens in src/service.ts or src/cli.',
+      from: { path: `^src/(${stages})/` },
+      to: { path: '^src/', pathNot: ['^src/core/', '^src/$1/'] },
+    },
+    {
+      name: 'nothing-imports-the-composition-root',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: ['^src/cli/', '^src/service\\.ts$'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

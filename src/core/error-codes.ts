@@ -1,0 +1,73 @@
+// The one registry of error codes. Each code has a message template and what an operator should do.
+// README.md lists every code (a test keeps the table and this registry in step).
+
+export interface ErrorCodeInfo {
+  readonly message: string;
+  readonly remedy: string;
+}
+
+export const errorCodes = {
+  F2N_ERR_CONFIG_SYNTAX: {
+    message: 'configuration syntax error',
+    remedy:
+      'Fix the line named in FILE:LINE; fail2ban syntax is Python configparser (key = value, [section]).',
+  },
+  F2N_ERR_CONFIG_DUPLICATE_KEY: {
+    message: 'option set twice in one section of one file',
+    remedy: 'Remove one of the two lines; later files (.local, .d/) may override, one file may not.',
+  },
+  F2N_ERR_CONFIG_DUPLICATE_SECTION: {
+    message: 'section appears twice in one file',
+    remedy: 'Merge the two sections into one.',
+  },
+  F2N_ERR_CONFIG_MISSING_FILE: {
+    message: 'configuration file not found',
+    remedy: 'Check the path and the name given to filter =, action = or [INCLUDES].',
+  },
+  F2N_ERR_CONFIG_INTERPOLATION: {
+    message: 'cannot interpolate %(name)s',
+    remedy: 'Define the referenced option in the section, [DEFAULT] or an included file, or escape % as %%.',
+  },
+  F2N_ERR_CONFIG_INTERPOLATION_DEPTH: {
+    message: 'interpolation nests too deeply (a reference loop?)',
+    remedy: 'Break the loop of options that refer to each other.',
+  },
+  F2N_ERR_CONFIG_BAD_VALUE: {
+    message: 'option has an invalid value',
+    remedy: 'Use the value form documented in the README configuration reference.',
+  },
+  F2N_ERR_CONFIG_BAD_TIME: {
+    message: 'invalid time value',
+    remedy: 'Use seconds or fail2ban time syntax such as 600, 10m, 1h30m, 1w, 1y 6mo, or -1 for permanent.',
+  },
+  F2N_ERR_CONFIG_BAD_BOOLEAN: {
+    message: 'invalid boolean',
+    remedy: 'Use true/false, yes/no, on/off or 1/0.',
+  },
+  F2N_ERR_CONFIG_BAD_REFERENCE: {
+    message: 'invalid filter or action reference',
+    remedy: 'Write name or name[key=value, key2="a,b"] with balanced brackets and quotes.',
+  },
+  F2N_ERR_CONFIG_MISSING_OPTION: {
+    message: 'a required option is missing',
+    remedy: 'Set the option in the jail, its filter or [DEFAULT].',
+  },
+  F2N_ERR_CONFIG_TAG_LOOP: {
+    message: 'a <tag> refers to itself',
+    remedy: 'Break the loop of <tag> substitutions.',
+  },
+  F2N_ERR_CONFIG_NO_DIRECTORY: {
+    message: 'configuration directory not found',
+    remedy: 'Pass --config DIR pointing at a directory with jail.conf (fail2ban layout).',
+  },
+  F2N_ERR_USAGE: {
+    message: 'invalid command line',
+    remedy: 'Run fail2nft --help for the commands and their options.',
+  },
+  F2N_ERR_INTERNAL: {
+    message: 'internal error',
+    remedy: 'A bug: report it with the log lines around it.',
+  },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export type ErrorCode = keyof typeof errorCodes;
