@@ -60,6 +60,10 @@ export const errorCodes = {
     message: 'configuration directory not found',
     remedy: 'Pass --config DIR pointing at a directory with jail.conf (fail2ban layout).',
   },
+  F2N_ERR_CONFIG_UNSUPPORTED: {
+    message: 'option or value not supported by fail2nft yet',
+    remedy: 'A warning: the setting is read but ignored or replaced as the message says; see the README.',
+  },
   F2N_ERR_USAGE: {
     message: 'invalid command line',
     remedy: 'Run fail2nft --help for the commands and their options.',

@@ -6,11 +6,10 @@ export interface SourcePosition {
   readonly line: number;
 }
 
-export interface ErrorDetails {
+export type ErrorDetails = Readonly<Record<string, unknown>> & {
   readonly file?: string;
   readonly line?: number;
-  readonly [key: string]: unknown;
-}
+};
 
 export class Fail2nftError extends Error {
   readonly code: ErrorCode;

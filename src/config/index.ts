@@ -1,0 +1,4 @@
+export { loadConfig, loadConfigOrThrow, type LoadResult, type LoadOptions } from './load-config.js';
+export { formatProblem, type ConfigProblem } from './config-problem.js';
+export { expandLogPath } from './expand-log-paths.js';
+export type * from './config-types.js';
