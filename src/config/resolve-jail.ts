@@ -50,6 +50,7 @@ export interface JailContext {
 }
 
 const filterOptionNames = filterOptionSpecs.map((s) => s.name);
+const booleanActionOptions = new Set(actionOptionSpecs.filter((s) => s.type === 'bool').map((s) => s.name));
 
 /** fail2ban's order of filter-related commands: usedns first, then maxlines/prefregex, then regexes. */
 function appendFilterCommands(stream: StreamCommand[], options: ReadonlyMap<string, string>): void {
@@ -243,7 +244,10 @@ class JailResolver {
         const options: Record<string, string> = {};
         const own = new Set(actionOptionSpecs.map((s) => s.name));
         for (const [key, value] of combined) {
-          if (own.has(key) && !key.startsWith('known/')) options[key] = value;
+          if (own.has(key) && !key.startsWith('known/')) {
+            // Boolean action options are normalised the way fail2ban reads them (anything else is false).
+            options[key] = booleanActionOptions.has(key) ? String(['1', 'on', 'true', 'yes'].includes(value.trim().toLowerCase())) : value;
+          }
         }
         for (const [key, value] of definition.initOpts) {
           if (!own.has(key) && !key.startsWith('known/')) options[key] = value;
