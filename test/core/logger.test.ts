@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger } from '../../src/core/logger.js';
+import { removeTree, writeTree } from '../support/project-paths.js';
+
+test('the logger writes JSON lines with level names, time, name and fields', (t) => {
+  const dir = writeTree({});
+  t.after(() => removeTree(dir));
+  const file = join(dir, 'log.jsonl');
+  const logger = createLogger({ destination: file, name: 'fail2nft-test', level: 'info' });
+  logger.child({ stage: 'config' }).info({ jail: 'sshd' }, 'loaded');
+  logger.debug('not written at info level');
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 1);
+  const entry = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+  assert.equal(entry.level, 'info');
+  assert.equal(entry.name, 'fail2nft-test');
+  assert.equal(entry.stage, 'config');
+  assert.equal(entry.jail, 'sshd');
+  assert.equal(entry.msg, 'loaded');
+  assert.match(String(entry.time), /^\d{4}-\d\d-\d\dT/);
+});
