@@ -8,7 +8,6 @@ import { getOption, type Variables } from './interpolate-value.js';
 import {
   actionBanTimeTags,
   actionOptionSpecs,
-  filterOptionSpecs,
   jailFirstOptionSpecs,
   jailOptionSpecs,
   jailParameterNames,
@@ -16,8 +15,9 @@ import {
   supportedEncodings,
   type OptionSpec,
 } from './jail-option-schema.js';
-import { parseBoolean, parseInteger, parseTime, splitLines, splitShellWords, splitWords } from './option-values.js';
+import { parseBoolean, parseInteger, parseTime, splitLines, splitWords } from './option-values.js';
 import { parseOptionReference, splitOptionReferences } from './parse-option-reference.js';
+import { appendFilterCommands, filterOptionNames, foldFilterStream, type StreamCommand } from './filter-stream.js';
 import type { ConfigStore } from './config-store.js';
 import type { ProblemList, SourceRef } from './config-problem.js';
 import type { ConfigFileReader } from './read-config-files.js';
@@ -38,10 +38,6 @@ interface JailValue {
   readonly at: SourceRef;
 }
 
-type StreamCommand =
-  | { readonly op: 'set'; readonly option: string; readonly value: string }
-  | { readonly op: 'add'; readonly option: string; readonly values: readonly string[] };
-
 export interface JailContext {
   readonly baseDir: string;
   readonly store: ConfigStore;
@@ -49,26 +45,7 @@ export interface JailContext {
   readonly problems: ProblemList;
 }
 
-const filterOptionNames = filterOptionSpecs.map((s) => s.name);
 const booleanActionOptions = new Set(actionOptionSpecs.filter((s) => s.type === 'bool').map((s) => s.name));
-
-/** fail2ban's order of filter-related commands: usedns first, then maxlines/prefregex, then regexes. */
-function appendFilterCommands(stream: StreamCommand[], options: ReadonlyMap<string, string>): void {
-  let priority = 0;
-  for (const [option, value] of options) {
-    if (option === 'failregex' || option === 'ignoreregex') {
-      const lines = splitLines(value);
-      if (lines.length > 0) stream.push({ op: 'add', option, values: lines });
-    } else if (option === 'usedns' || option === 'maxlines' || option === 'prefregex') {
-      stream.splice(option === 'usedns' ? 0 : priority, 0, { op: 'set', option, value });
-      priority++;
-    } else if (option === 'datepattern') {
-      stream.push({ op: 'set', option, value });
-    } else if (option === 'journalmatch') {
-      for (const line of splitLines(value)) stream.push({ op: 'add', option, values: [line] });
-    }
-  }
-}
 
 class JailResolver {
   private readonly values = new Map<string, JailValue>();
@@ -274,12 +251,7 @@ class JailResolver {
     filterName: string,
     filterParams: ReadonlyMap<string, string>,
   ): JailSettings {
-    const scalars = new Map<string, string>();
-    const lists = new Map<string, string[]>();
-    for (const command of stream) {
-      if (command.op === 'set') scalars.set(command.option, command.value);
-      else lists.set(command.option, [...(lists.get(command.option) ?? []), ...command.values]);
-    }
+    const folded = foldFilterStream(stream, this.problems, this.at('filter'));
     const backendName = backend.replace(/\[.*$/s, '').trim();
     if (!knownBackends.has(backendName)) {
       this.problems.error('F2N_ERR_CONFIG_BAD_VALUE', this.at('backend'), `jail [${this.name}]: unknown backend '${backend}'`);
@@ -298,31 +270,12 @@ class JailResolver {
         `jail [${this.name}]: logencoding '${encoding}' is not supported yet; lines are read as UTF-8`,
       );
     }
-    const usedns = this.parseUseDns(scalars.get('usedns') ?? 'warn');
+    const usedns = this.parseUseDns(folded.usedns ?? 'warn');
     const maxretry = this.typed('maxretry', parseInteger) ?? 3;
-    const maxlinesText = scalars.get('maxlines');
-    let maxlines = 1;
-    if (maxlinesText !== undefined) {
-      try {
-        maxlines = parseInteger(maxlinesText, 'maxlines');
-      } catch (error) {
-        this.problems.capture(error, this.at('filter'));
-      }
-    }
     const filterSettings: FilterSettings | undefined =
       filter === undefined
         ? undefined
-        : {
-            name: filterName,
-            params: Object.fromEntries(filterParams),
-            files: filter.store.files,
-            failregex: lists.get('failregex') ?? [],
-            ignoreregex: lists.get('ignoreregex') ?? [],
-            ...(scalars.has('prefregex') ? { prefregex: scalars.get('prefregex') ?? '' } : {}),
-            maxlines,
-            ...(scalars.has('datepattern') ? { datepattern: scalars.get('datepattern') ?? '' } : {}),
-            journalmatch: this.journalMatches(lists.get('journalmatch') ?? []),
-          };
+        : { name: filterName, params: Object.fromEntries(filterParams), files: filter.store.files, ...folded.settings };
     const parameters: Record<string, string> = {};
     for (const key of jailParameterNames) {
       try {
@@ -380,18 +333,6 @@ class JailResolver {
     }
     this.problems.error('F2N_ERR_CONFIG_BAD_VALUE', this.at('usedns'), `jail [${this.name}]: usedns must be yes, warn, no or raw, not '${text}'`);
     return 'warn';
-  }
-
-  private journalMatches(lines: readonly string[]): string[][] {
-    const out: string[][] = [];
-    for (const line of lines) {
-      try {
-        out.push(splitShellWords(line));
-      } catch (error) {
-        this.problems.capture(error, this.at('filter'));
-      }
-    }
-    return out;
   }
 
   private logPaths(): LogPathSpec[] {
