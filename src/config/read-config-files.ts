@@ -77,6 +77,18 @@ export class ConfigFileReader {
     return ConfigStore.fromFiles(files);
   }
 
+  /** One named file with its includes (and its .local), outside any configuration directory. */
+  loadExplicitFile(path: string): ConfigStore | undefined {
+    if (!isFile(path)) {
+      this.problems.error('F2N_ERR_CONFIG_MISSING_FILE', { file: path, line: 0 }, `${path} does not exist`);
+      return undefined;
+    }
+    const files = this.expandIncludes([path], [])
+      .map((file) => this.parse(file))
+      .filter((f): f is ParsedFile => f !== undefined);
+    return ConfigStore.fromFiles(files);
+  }
+
   private withLocals(paths: readonly string[]): string[] {
     const out: string[] = [];
     for (const path of paths) {
