@@ -3,7 +3,7 @@
 // and for variations that exercise modes, action shortcuts, overrides and log path globs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, writeFileSync, mkdirSync, appendFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, mkdirSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertSameAsFail2ban, debianConfig, skipWithoutFail2ban as skip } from '../support/fail2ban-compare.js';
 import { removeTree, writeTree } from '../support/project-paths.js';
