@@ -72,6 +72,31 @@ export const errorCodes = {
     message: 'internal error',
     remedy: 'A bug: report it with the log lines around it.',
   },
+  F2N_ERR_REGEX_SYNTAX: {
+    message: 'invalid regular expression',
+    remedy:
+      'Fix the failregex/ignoreregex/prefregex at the offset named: Python 3.11 re (which fail2ban uses) rejects it too.',
+  },
+  F2N_ERR_REGEX_UNSUPPORTED: {
+    message: 'regular expression construct has no RE2 equivalent',
+    remedy:
+      'Rewrite the construct named in the message without look-around, back-reference or conditional (or move it out of the repetition), e.g. a negated class [^x] instead of (?!x).',
+  },
+  F2N_ERR_REGEX_NO_FAILURE_ID: {
+    message: 'failregex has no failure-id group',
+    remedy:
+      'Add <HOST>, <ADDR>, <IP4>, <IP6>, <DNS>, <F-ID>...</F-ID> or <F-MLFID> to the failregex or its prefregex.',
+  },
+  F2N_ERR_DATE_PATTERN: {
+    message: 'invalid datepattern',
+    remedy:
+      'Fix the directive or regex construct named in the message; every % must start a directive (%Y, %ExY, %%, ...) as in fail2ban.',
+  },
+  F2N_ERR_DATE_TIMEZONE: {
+    message: 'invalid logtimezone',
+    remedy:
+      'Use a fixed offset as fail2ban does: UTC, UTC+0200, UTC-05:30, +0100, Z or a zone abbreviation such as CET.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof errorCodes;
