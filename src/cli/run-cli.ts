@@ -6,13 +6,16 @@ export const usage = `usage: fail2nft <command> [options]
 
 commands:
   check [--config DIR]            load and validate a configuration; problems as FILE:LINE: message
-  dump [--config DIR]             print the resolved configuration as JSON
+  dump [--config DIR] [--all]     print the resolved configuration as JSON
+  regex [--config DIR] [--json] LOG FILTER
+                                  test a filter (name[params], file or raw failregex) on a log file or line
   help                            this text
 `;
 
 const commands = new Map<string, () => Promise<CommandHandler>>([
   ['check', async () => (await import('./commands/check.js')).runCheck],
   ['dump', async () => (await import('./commands/dump.js')).runDump],
+  ['regex', async () => (await import('./commands/regex.js')).runRegex],
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -38,6 +38,8 @@ export interface FoundFailure {
   /** Log time in ms; undefined when the line had none and none could be assumed. */
   readonly timeMs: number | undefined;
   readonly user?: string;
+  /** Every user name a session named (sessions merged by <F-MLFID>). */
+  readonly users?: readonly string[];
   /** The lines (head + date + tail) that make up the failure, for actions' <matches>. */
   readonly matches: readonly string[];
   /** Every named group, for custom tags (<F-NAME>) used by actions. */

@@ -80,9 +80,9 @@ function splitMatched(
   const lineStart = text.lastIndexOf('\n', hit.start) + 1;
   const from = hit.end - 1 < 0 ? text.length - 1 : hit.end - 1;
   const newline = text.indexOf('\n', from);
-  const lineEnd = newline < 0 ? text.length : newline + 1;
   const first = countNewlines(text, lineStart);
-  const last = countNewlines(text, lineEnd);
+  // The buffer has no final newline: a match reaching the end covers the last line too.
+  const last = newline < 0 ? original.length : countNewlines(text, newline + 1);
   const matched = original.slice(first, last);
   const unmatched = original.slice(0, first);
   let n = 0;
@@ -109,6 +109,8 @@ export class LineFilter {
   private readonly cacheMs: number;
   /** False while a file's backlog is read at start (old lines are then dropped, not clamped). */
   inOperation = true;
+  /** Lines an ignoreregex matched (statistics for `fail2nft regex`). */
+  ignoredLines = 0;
 
   constructor(
     private readonly regexes: LineFilterRegexes,
@@ -125,7 +127,15 @@ export class LineFilter {
   processLine(line: string, date: LineDate | undefined, nowMs: number): FoundFailure[] {
     let tuple: TupleLine = date?.tuple ?? { head: '', date: '', tail: line };
     let time = date?.timeMs;
-    if (date !== undefined && time !== undefined) {
+    if (date !== undefined && date.tuple.date === '') {
+      // A template that matched no text ({NONE}): the previous line's moment if recent, else now.
+      if (this.lastDate !== undefined && this.lastDate > nowMs - sameDateWindowMs) {
+        tuple = { head: '', date: this.lastTimeText, tail: line };
+        time = this.lastDate;
+      } else {
+        time = nowMs;
+      }
+    } else if (date !== undefined && time !== undefined) {
       this.lastTimeText = date.tuple.date;
       this.lastDate = time;
     }
@@ -156,7 +166,8 @@ export class LineFilter {
   private bufferText(lines: readonly TupleLine[]): string {
     if (this.options.maxlines <= 1 && lines.length === 1)
       return joinTuple(lines[0] ?? { head: '', date: '', tail: '' });
-    return lines.map(joinTuple).join('\n') + '\n';
+    // Lines joined by newlines without a final one: the RE2 translation reads `$` as end of input.
+    return lines.map(joinTuple).join('\n');
   }
 
   private ignored(text: string, failHit?: { matched: TupleLine[]; unmatched: TupleLine[] }): boolean {
@@ -164,6 +175,7 @@ export class LineFilter {
     if (failHit !== undefined && this.options.maxlines > 1) search = this.bufferText(failHit.matched);
     for (const regex of this.regexes.ignoreregex) {
       if (regex.search(search) !== undefined) {
+        this.ignoredLines++;
         if (failHit !== undefined) this.buffer = failHit.unmatched;
         return true;
       }
@@ -241,6 +253,7 @@ export class LineFilter {
         timeMs: time,
         nofail: truthy(snapshot.nofail),
         ...(user === undefined ? {} : { user }),
+        ...(snapshot.users === undefined ? {} : { users: [...snapshot.users] }),
         matches: [...(snapshot.matches ?? [])],
         groups: Object.fromEntries(
           Object.entries(snapshot).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
