@@ -118,7 +118,11 @@ function localIsoToMs(text: string): number {
 function sameValues(actual: unknown, expected: unknown): boolean {
   if (expected === null) return actual === undefined || actual === null;
   if (Array.isArray(expected)) {
-    const got: unknown[] = Array.isArray(actual) ? (actual as unknown[]) : actual === undefined ? [] : [actual];
+    const got: unknown[] = Array.isArray(actual)
+      ? (actual as unknown[])
+      : actual === undefined
+        ? []
+        : [actual];
     const want: unknown[] = expected as unknown[];
     return JSON.stringify(got.map(String).sort()) === JSON.stringify(want.map(String).sort());
   }
