@@ -39,3 +39,22 @@ export interface UnbanDecision {
   readonly address: string;
   readonly family: 4 | 6;
 }
+
+/**
+ * Counting's output, decisions' input: one failure id reached maxretry failures within findtime in
+ * one jail. Decisions still apply ignore lists, the ban index and the ban-time policy to it.
+ */
+export interface BanCandidate {
+  readonly jail: string;
+  readonly id: string;
+  readonly kind: FailureIdKind;
+  /** Time of the failure that reached the threshold (fail2ban starts the ban at this time). */
+  readonly timeMs: number;
+  /** Time of the oldest failure inside the window that reached the threshold. */
+  readonly firstMs: number;
+  /** Failures seen for this id since its entry started (fail2ban's <failures>). */
+  readonly failures: number;
+  /** User of the failure that reached the threshold, for <F-USER> in ignorecommand. */
+  readonly user?: string;
+  readonly matches?: readonly string[];
+}
