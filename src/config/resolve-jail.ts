@@ -384,7 +384,7 @@ class JailResolver {
       return {
         key: params.get('key') ?? '<ip>',
         maxCount: parseInteger(params.get('max-count') ?? '100', 'ignorecache max-count'),
-        maxTime: parseTime(params.get('max-time') ?? '60', 'ignorecache max-time'),
+        maxTime: parseTime(params.get('max-time') ?? '300', 'ignorecache max-time'),
       };
     } catch (error) {
       if (!(error instanceof Fail2nftError)) throw error;
