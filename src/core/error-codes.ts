@@ -97,6 +97,54 @@ export const errorCodes = {
     remedy:
       'Use a fixed offset as fail2ban does: UTC, UTC+0200, UTC-05:30, +0100, Z or a zone abbreviation such as CET.',
   },
+  F2N_ERR_SOURCE_BAD_OPTION: {
+    message: 'invalid log source option',
+    remedy:
+      'Fix the option named in the message (a programming error in the caller when it comes from the service).',
+  },
+  F2N_ERR_SOURCE_READ: {
+    message: 'cannot read a log file',
+    remedy:
+      "Check the file's permissions and that fail2nft runs as a user that may read it; reading is retried.",
+  },
+  F2N_ERR_SOURCE_JOURNAL_UNAVAILABLE: {
+    message: 'journalctl cannot be run',
+    remedy: "Install systemd's journalctl (or put it on PATH), or use backend = auto/polling with a logpath.",
+  },
+  F2N_ERR_SOURCE_JOURNAL_EXITED: {
+    message: 'journalctl exited unexpectedly',
+    remedy:
+      "Read journalctl's message in the error details: check journalmatch, journal permissions (group systemd-journal) and journal files.",
+  },
+  F2N_ERR_SOURCE_CONSUMER_FAILED: {
+    message: 'processing a chunk of log lines failed',
+    remedy:
+      'A bug in a later stage: report it with the log lines around it; the source resumes from its last saved position.',
+  },
+  F2N_ERR_SOURCE_POSITION_STORE: {
+    message: 'cannot load or save a log position',
+    remedy:
+      'Check the database file and its directory (space, permissions); the source resumes from its last saved position.',
+  },
+  F2N_ERR_MATCH_BAD_OPTION: {
+    message: 'invalid matching engine option',
+    remedy:
+      'Fix the option named in the message (a programming error in the caller when it comes from the service).',
+  },
+  F2N_ERR_MATCH_UNKNOWN_SOURCE: {
+    message: 'unknown or duplicate log source for the matching engine',
+    remedy:
+      'Give every source a unique id and push only to ids given to the engine (a programming error in the caller).',
+  },
+  F2N_ERR_MATCH_CLOSED: {
+    message: 'the matching engine is closed',
+    remedy: 'Push lines only before close() (a programming error in the caller).',
+  },
+  F2N_ERR_MATCH_WORKER_FAILED: {
+    message: 'a matching worker failed on a chunk of log lines again and again',
+    remedy:
+      'Report it with the log lines of the chunk named in the message: a crash of the regex engine or a bug; the failures of that chunk are lost.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof errorCodes;
