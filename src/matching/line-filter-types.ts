@@ -1,6 +1,9 @@
 // Shapes the line filter works with: a regex that searches text and reports fail2ban-named groups, a log
 // line split around its date, and the failures found.
 
+/** Text a regex searches: a string, or UTF-8 bytes (node-re2 costs less per call on Buffers). */
+export type MatchText = string | Buffer;
+
 /** Captured groups under fail2ban's names: fid, ip4, ip6, dns, cidr, user, content, mlfid, nofail, ... */
 export type MatchGroups = Readonly<Record<string, string | undefined>>;
 
@@ -10,10 +13,20 @@ export interface RegexHit {
   readonly groups: MatchGroups;
   /** Text captured by <SKIPLINES>, in order. */
   readonly skipped: readonly string[];
+  /**
+   * The <F-CONTENT> text in the input's own form (bytes for byte input), so that the failregexes
+   * searching it stay on bytes; absent when the regex has no such group or gives it only as a string.
+   */
+  readonly contentText?: MatchText;
 }
 
 export interface SearchRegex {
-  search(text: string): RegexHit | undefined;
+  /**
+   * Finds the first match. Byte input must be valid UTF-8 (a single line); `ascii` says it is all ASCII,
+   * so bytes and characters coincide (cheaper decoding and offsets); `decoded` is the bytes as a string
+   * when the caller has it already.
+   */
+  search(text: MatchText, ascii?: boolean, decoded?: string): RegexHit | undefined;
   /** Group names the regex can report (used to check for a failure id). */
   readonly groupNames: ReadonlySet<string>;
 }

@@ -3,11 +3,16 @@
 // ignoreregexes, the failure id (F-ID, else IPv4, else IPv6, else host name), and merging of the lines
 // of one session by <F-MLFID> with <F-NOFAIL>, <F-MLFFORGET> and <F-MLFGAINED>. Pure and synchronous:
 // dates are found by the caller (once per line for every jail reading the file); time is passed in.
+// Lines come as strings (processLine) or as UTF-8 bytes with the date's byte span (processLineBytes, the
+// fast path: regexes decide on Buffers, groups are read from the decoded text); both share one search, and
+// multi-line filters (maxlines > 1) always work on strings.
 import { parseIpAddress, parseIpNetwork } from '../core/ip-address.js';
+import { canonicalAddress } from './canonical-address.js';
 import type {
   FoundFailure,
   FailureIdKind,
   MatchGroups,
+  MatchText,
   RegexHit,
   SearchRegex,
   TupleLine,
@@ -34,6 +39,8 @@ export interface LineFilterOptions {
   /** With checkAllRegex off: drop a hit without failure id (default true). */
   readonly ignorePending?: boolean;
   readonly mlfidCacheMs?: number;
+  /** Report every named group in FoundFailure.groups (default true); off, groups is empty (cheaper). */
+  readonly keepGroups?: boolean;
 }
 
 /** A date found by the caller: where it was cut from the line and the time it means. */
@@ -41,6 +48,52 @@ export interface LineDate {
   readonly tuple: TupleLine;
   /** Undefined when the text looked like a date but did not parse. */
   readonly timeMs: number | undefined;
+}
+
+/** A date found in line bytes: its byte span [start, end) and the time it means (see LineDate). */
+export interface ByteDate {
+  readonly start: number;
+  readonly end: number;
+  readonly timeMs: number | undefined;
+}
+
+export interface ByteLineHints {
+  /** Every byte is below 0x80 (decoding is then latin1 and offsets are the same in text and bytes). */
+  readonly ascii: boolean;
+  /**
+   * Failregexes that can match (1) or cannot (0), by index: a caller that knows a failregex's required
+   * literals are absent from the line skips it. Absent: try all.
+   */
+  readonly tryFailregex?: Uint8Array;
+}
+
+/**
+ * The last dated line's time and date text: what a line without a date borrows. fail2ban keeps it per
+ * filter; filters that read one file with the same date detector see the same dates, so they may share
+ * one (a caller that hands each filter only some lines keeps it current for all of them).
+ */
+export class DateMemory {
+  lastDate: number | undefined = undefined;
+  lastTimeText = '';
+}
+
+type DateKind = 'none' | 'empty' | 'dated';
+
+interface ResolvedTime {
+  readonly time: number | undefined;
+  readonly noDate: boolean;
+  /** The line is read as the previous date's text followed by the whole line (fail2ban's tuple). */
+  readonly borrowed: boolean;
+  readonly borrowedText: string;
+}
+
+/** One line for the single-line search: what the regexes see, and the whole line for <matches>. */
+interface SingleLine {
+  readonly text: MatchText;
+  readonly ascii: boolean;
+  /** `text` as a string, when the caller decoded it already. */
+  readonly decoded: string | undefined;
+  full(): string;
 }
 
 interface SessionEntry {
@@ -102,8 +155,7 @@ function splitMatched(
 
 export class LineFilter {
   private buffer: TupleLine[] = [];
-  private lastDate: number | undefined;
-  private lastTimeText = '';
+  private readonly memory: DateMemory;
   private readonly sessions = new Map<string, SessionEntry>();
   private readonly cacheSize: number;
   private readonly cacheMs: number;
@@ -115,9 +167,11 @@ export class LineFilter {
   constructor(
     private readonly regexes: LineFilterRegexes,
     private readonly options: LineFilterOptions,
+    memory?: DateMemory,
   ) {
     this.cacheSize = options.mlfidCacheSize ?? 100;
     this.cacheMs = options.mlfidCacheMs ?? 5 * 60_000;
+    this.memory = memory ?? new DateMemory();
   }
 
   /**
@@ -125,27 +179,120 @@ export class LineFilter {
    * found, undefined when the line has no date.
    */
   processLine(line: string, date: LineDate | undefined, nowMs: number): FoundFailure[] {
-    let tuple: TupleLine = date?.tuple ?? { head: '', date: '', tail: line };
-    let time = date?.timeMs;
-    if (date !== undefined && date.tuple.date === '') {
+    const kind: DateKind = date === undefined ? 'none' : date.tuple.date === '' ? 'empty' : 'dated';
+    const resolved = this.resolveTime(kind, date?.timeMs, date?.tuple.date ?? '', nowMs);
+    if (resolved === undefined) return [];
+    const tuple: TupleLine = resolved.borrowed
+      ? { head: '', date: resolved.borrowedText, tail: line }
+      : (date?.tuple ?? { head: '', date: '', tail: line });
+    if (this.options.maxlines > 1) return this.findFailures(tuple, resolved.time, resolved.noDate, nowMs);
+    const text = joinTuple(tuple);
+    const single: SingleLine = { text, ascii: false, decoded: text, full: () => fullLine(tuple) };
+    return this.findSingle(single, resolved.time, resolved.noDate, nowMs, undefined);
+  }
+
+  /**
+   * processLine for a line given as valid UTF-8 bytes (without its newline), with the date's byte span.
+   * The same results as processLine on the decoded line with the same date, which invalid UTF-8 would
+   * not give (the caller decodes such lines and uses processLine).
+   */
+  processLineBytes(
+    line: Buffer,
+    date: ByteDate | undefined,
+    nowMs: number,
+    hints: ByteLineHints,
+    /** The line decoded, when the caller has it (used for ASCII lines, whose offsets it shares). */
+    decodedLine?: string,
+  ): FoundFailure[] {
+    const kind: DateKind = date === undefined ? 'none' : date.start === date.end ? 'empty' : 'dated';
+    const { ascii } = hints;
+    const known = ascii ? decodedLine : undefined;
+    const decode = (start: number, end: number): string =>
+      known === undefined ? decodeBytes(line, start, end, ascii) : known.slice(start, end);
+    const dateText = date !== undefined && kind === 'dated' ? decode(date.start, date.end) : '';
+    const resolved = this.resolveTime(kind, date?.timeMs, dateText, nowMs);
+    if (resolved === undefined) return [];
+    // The text is cut around the date, unless the line borrows the previous date (then it is whole).
+    const cut = !resolved.borrowed && kind === 'dated' ? date : undefined;
+    if (this.options.maxlines > 1) {
+      const whole = decode(0, line.length);
+      const tuple: TupleLine = resolved.borrowed
+        ? { head: '', date: resolved.borrowedText, tail: whole }
+        : cut !== undefined
+          ? { head: decode(0, cut.start), date: dateText, tail: decode(cut.end, line.length) }
+          : { head: '', date: '', tail: whole };
+      return this.findFailures(tuple, resolved.time, resolved.noDate, nowMs);
+    }
+    let text: Buffer = line;
+    if (cut !== undefined) {
+      text =
+        cut.start === 0
+          ? line.subarray(cut.end)
+          : Buffer.concat([line.subarray(0, cut.start), line.subarray(cut.end)]);
+    }
+    // Decoded once: the regexes' groups are read from it, and with the date first (the usual case)
+    // the whole line is the date text followed by it.
+    const decoded =
+      cut === undefined ? decode(0, line.length) : cut.start === 0 ? decode(cut.end, line.length) : undefined;
+    const single: SingleLine = {
+      text,
+      ascii,
+      decoded: decoded ?? decodeBytes(text, 0, text.length, ascii),
+      full: () => {
+        if (resolved.borrowed) return resolved.borrowedText + (decoded ?? '');
+        if (cut === undefined) return decoded ?? '';
+        return cut.start === 0 ? dateText + (decoded ?? '') : decode(0, line.length);
+      },
+    };
+    return this.findSingle(single, resolved.time, resolved.noDate, nowMs, hints.tryFailregex);
+  }
+
+  /**
+   * Takes note of a line's date without searching the line: the date memory then is what processLine
+   * on that line would have left. For callers that skip lines which cannot match.
+   */
+  noteDate(date: LineDate | undefined, nowMs: number): void {
+    const kind: DateKind = date === undefined ? 'none' : date.tuple.date === '' ? 'empty' : 'dated';
+    this.resolveTime(kind, date?.timeMs, date?.tuple.date ?? '', nowMs);
+  }
+
+  /**
+   * The line's time by fail2ban's rules (a line without a usable date borrows the previous one if less
+   * than a minute old; service mode clamps odd times to now and drops old lines while catching up),
+   * updating the date memory. Undefined: the line is dropped.
+   */
+  private resolveTime(
+    kind: DateKind,
+    timeMs: number | undefined,
+    dateText: string,
+    nowMs: number,
+  ): ResolvedTime | undefined {
+    const memory = this.memory;
+    let time = kind === 'none' ? undefined : timeMs;
+    let borrowed = false;
+    let borrowedText = '';
+    const recent = (): boolean => memory.lastDate !== undefined && memory.lastDate > nowMs - sameDateWindowMs;
+    if (kind === 'empty') {
       // A template that matched no text ({NONE}): the previous line's moment if recent, else now.
-      if (this.lastDate !== undefined && this.lastDate > nowMs - sameDateWindowMs) {
-        tuple = { head: '', date: this.lastTimeText, tail: line };
-        time = this.lastDate;
+      if (recent()) {
+        borrowed = true;
+        borrowedText = memory.lastTimeText;
+        time = memory.lastDate;
       } else {
         time = nowMs;
       }
-    } else if (date !== undefined && time !== undefined) {
-      this.lastTimeText = date.tuple.date;
-      this.lastDate = time;
+    } else if (kind === 'dated' && time !== undefined) {
+      memory.lastTimeText = dateText;
+      memory.lastDate = time;
     }
     let noDate = false;
     if (time === undefined) {
       noDate = true;
-      if (this.lastDate !== undefined && this.lastDate > nowMs - sameDateWindowMs) {
+      if (recent()) {
         // A line without a date right after one with a date belongs to the same moment.
-        tuple = { head: '', date: this.lastTimeText, tail: line };
-        time = this.lastDate;
+        borrowed = true;
+        borrowedText = memory.lastTimeText;
+        time = memory.lastDate;
       } else if (this.options.checkFindTime && this.inOperation) {
         time = nowMs;
       }
@@ -154,13 +301,13 @@ export class LineFilter {
       if (this.inOperation) {
         if (Math.abs(Math.trunc((time - nowMs) / 1000)) > 60) {
           time = nowMs;
-          this.lastDate = time;
+          memory.lastDate = time;
         }
       } else if (time < nowMs - this.options.findtimeMs) {
-        return [];
+        return undefined;
       }
     }
-    return this.findFailures(tuple, time, noDate, nowMs);
+    return { time, noDate, borrowed, borrowedText };
   }
 
   private bufferText(lines: readonly TupleLine[]): string {
@@ -183,6 +330,19 @@ export class LineFilter {
     return false;
   }
 
+  /** The multi-line search (maxlines > 1): the buffer of recent lines, joined by newlines. */
+  /** ignored() for the single-line search. */
+  private ignoredSingle(text: MatchText, ascii: boolean, decoded?: string): boolean {
+    for (const regex of this.regexes.ignoreregex) {
+      if (regex.search(text, ascii, decoded) !== undefined) {
+        this.ignoredLines++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The multi-line search (maxlines > 1): the buffer of recent lines, joined by newlines. */
   private findFailures(
     tuple: TupleLine,
     time: number | undefined,
@@ -190,14 +350,9 @@ export class LineFilter {
     nowMs: number,
   ): FoundFailure[] {
     const maxlines = this.options.maxlines;
-    let original: TupleLine[];
-    if (maxlines > 1) {
-      this.buffer.push(tuple);
-      this.buffer = this.buffer.slice(-maxlines);
-      original = this.buffer;
-    } else {
-      original = this.buffer = [tuple];
-    }
+    this.buffer.push(tuple);
+    this.buffer = this.buffer.slice(-maxlines);
+    const original = this.buffer;
     let text: string | undefined = this.bufferText(original);
     const { ignoreregex, failregex, prefregex } = this.regexes;
     // fail2ban checks ignoreregex first when there are few of them compared with failregexes.
@@ -226,42 +381,113 @@ export class LineFilter {
         continue;
       }
       if (noDate && time === undefined && this.options.checkFindTime) continue;
-      if (!all || maxlines > 1) {
-        this.buffer = split.unmatched;
-        text = undefined;
-      }
-      let fail: Fail = { ...preGroups, ...withAltValues(hit.groups) };
-      const mlfid = typeof fail.mlfid === 'string' ? fail.mlfid : undefined;
-      if (mlfid !== undefined) {
-        fail = this.mergeSession(mlfid, fail, split.matched, nowMs);
-        if (truthy(fail.nofail) && !all) return found;
-      } else {
-        fail.matches = [...(fail.matches ?? []), ...split.matched.map(fullLine)];
-      }
-      const id = this.failureId(fail);
-      if (id === undefined) {
-        // No id yet: the session waits for a later line that has one.
-        fail.mlfpending = 1;
-        if (!all && this.options.ignorePending !== false) return found;
-      }
-      const snapshot: Fail = all && mlfid !== undefined ? { ...fail } : fail;
-      const user = typeof snapshot.user === 'string' ? snapshot.user : undefined;
-      found.push({
-        failregex: index,
-        id: id?.id,
-        kind: id?.kind,
-        timeMs: time,
-        nofail: truthy(snapshot.nofail),
-        ...(user === undefined ? {} : { user }),
-        ...(snapshot.users === undefined ? {} : { users: [...snapshot.users] }),
-        matches: [...(snapshot.matches ?? [])],
-        groups: Object.fromEntries(
-          Object.entries(snapshot).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-        ),
-      });
-      if (!all) break;
+      this.buffer = split.unmatched;
+      text = undefined;
+      const outcome = this.record(index, hit, preGroups, split.matched.map(fullLine), time, nowMs, found);
+      if (outcome === 'stop' || !all) break;
     }
     return found;
+  }
+
+  /**
+   * The single-line search (maxlines 1): the same steps on one line, whose text may be bytes. What the
+   * multi-line search keeps in its buffer is the local `text` here (the line, its <F-CONTENT>, or
+   * nothing once an ignoreregex took the hit).
+   */
+  private findSingle(
+    line: SingleLine,
+    time: number | undefined,
+    noDate: boolean,
+    nowMs: number,
+    tryFailregex: Uint8Array | undefined,
+  ): FoundFailure[] {
+    const { ignoreregex, failregex, prefregex } = this.regexes;
+    const ascii = line.ascii;
+    let text: MatchText = line.text;
+    let decoded: string | undefined = line.decoded;
+    if (
+      ignoreregex.length > 0 &&
+      ignoreregex.length < failregex.length - 2 &&
+      this.ignoredSingle(text, ascii)
+    )
+      return [];
+    let preGroups: MatchGroups = {};
+    if (prefregex !== undefined) {
+      const hit = prefregex.search(text, ascii);
+      if (hit === undefined) return [];
+      const { content, ...rest } = hit.groups;
+      preGroups = rest;
+      if (content !== undefined && content !== '') {
+        text = hit.contentText ?? content;
+        decoded = content;
+      }
+    }
+    const all = this.options.checkAllRegex === true;
+    const found: FoundFailure[] = [];
+    for (let index = 0; index < failregex.length; index++) {
+      if (tryFailregex !== undefined && tryFailregex[index] === 0) continue;
+      const regex = failregex[index];
+      const hit = regex?.search(text, ascii, decoded);
+      if (hit === undefined) continue;
+      if (ignoreregex.length > 0 && this.ignoredSingle(text, ascii, decoded)) {
+        // The hit's line is gone: later failregexes (check-all mode) search nothing.
+        text = '';
+        decoded = '';
+        if (!all) break;
+        continue;
+      }
+      if (noDate && time === undefined && this.options.checkFindTime) continue;
+      const outcome = this.record(index, hit, preGroups, [line.full()], time, nowMs, found);
+      if (outcome === 'stop' || !all) break;
+    }
+    return found;
+  }
+
+  /**
+   * Turns a failregex hit into a failure (merging its session when it has an <F-MLFID>) and appends it
+   * to `found`. 'stop': the search of this line ends here (a nofail or pending session line).
+   */
+  private record(
+    index: number,
+    hit: RegexHit,
+    preGroups: MatchGroups,
+    /** A fresh array, owned from here on. */
+    matchedLines: string[],
+    time: number | undefined,
+    nowMs: number,
+    found: FoundFailure[],
+  ): 'stop' | 'recorded' {
+    const all = this.options.checkAllRegex === true;
+    let fail: Fail = withAltValues(hit.groups, preGroups);
+    const mlfid = typeof fail.mlfid === 'string' ? fail.mlfid : undefined;
+    if (mlfid !== undefined) {
+      fail = this.mergeSession(mlfid, fail, matchedLines, nowMs);
+      if (truthy(fail.nofail) && !all) return 'stop';
+    } else {
+      fail.matches = fail.matches === undefined ? matchedLines : [...fail.matches, ...matchedLines];
+    }
+    const id = this.failureId(fail);
+    if (id === undefined) {
+      // No id yet: the session waits for a later line that has one.
+      fail.mlfpending = 1;
+      if (!all && this.options.ignorePending !== false) return 'stop';
+    }
+    const snapshot: Fail = all && mlfid !== undefined ? { ...fail } : fail;
+    const user = typeof snapshot.user === 'string' ? snapshot.user : undefined;
+    const failure: Mutable<FoundFailure> = {
+      failregex: index,
+      id: id?.id,
+      kind: id?.kind,
+      timeMs: time,
+      nofail: truthy(snapshot.nofail),
+      // A session's lists change with later lines: copy them; a lone hit's are its own already.
+      matches: mlfid === undefined ? (snapshot.matches ?? []) : [...(snapshot.matches ?? [])],
+      groups: this.options.keepGroups === false ? NO_GROUPS : stringValues(snapshot),
+    };
+    if (user !== undefined) failure.user = user;
+    if (snapshot.users !== undefined) failure.users = [...snapshot.users];
+    found.push(failure);
+    return 'recorded';
   }
 
   private failureId(fail: Fail): { id: string; kind: FailureIdKind } | undefined {
@@ -308,12 +534,7 @@ export class LineFilter {
   }
 
   /** Merges a hit into the session it belongs to (fail2ban's bit flags: 1 nofail, 2 forget, 4 old nofail, 8 gained). */
-  private mergeSession(
-    mlfid: string,
-    incoming: Fail,
-    matchedLines: readonly TupleLine[],
-    nowMs: number,
-  ): Fail {
+  private mergeSession(mlfid: string, incoming: Fail, matchedLines: readonly string[], nowMs: number): Fail {
     let fail = incoming;
     const cached = this.sessionGet(mlfid, nowMs);
     let users: Set<string> | undefined;
@@ -350,13 +571,32 @@ export class LineFilter {
     if ((flags & 1) === 0) {
       const lines = [...(fail['nofail-matches'] ?? []), ...(fail.matches ?? [])];
       delete fail['nofail-matches'];
-      if ((flags & 8) === 0) lines.push(...matchedLines.map(fullLine));
+      if ((flags & 8) === 0) lines.push(...matchedLines);
       fail.matches = lines;
     } else if ((flags & 3) === 1) {
-      fail['nofail-matches'] = [...(fail['nofail-matches'] ?? []), ...matchedLines.map(fullLine)];
+      fail['nofail-matches'] = [...(fail['nofail-matches'] ?? []), ...matchedLines];
     }
     return fail;
   }
+}
+
+/** Line bytes as text: latin1 when all ASCII (faster, same result), else UTF-8. */
+function decodeBytes(line: Buffer, start: number, end: number, ascii: boolean): string {
+  return line.toString(ascii ? 'latin1' : 'utf8', start, end);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NO_GROUPS: MatchGroups = Object.freeze({});
+
+/** The string-valued entries (the groups, without session bookkeeping). */
+function stringValues(fail: Fail): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in fail) {
+    const value = fail[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
 }
 
 /** Python's truthiness for the values groups hold. */
@@ -372,18 +612,33 @@ function addUser(fail: Fail, user: unknown): Set<string> | undefined {
   return fail.users;
 }
 
-/** `<F-ALT_USER>` fills `user` when `user` itself is empty (also with a numeric suffix: alt_user_2). */
-function withAltValues(groups: MatchGroups): Fail {
+/**
+ * The prefregex's groups (`base`) overlaid with a failregex hit's set groups, in which `<F-ALT_USER>`
+ * fills `user` when `user` itself is empty (also with a numeric suffix: alt_user_2); alternates look at
+ * the hit's own groups only, as `{ ...base, ...alternated(hit) }` would.
+ */
+function withAltValues(groups: MatchGroups, base: MatchGroups): Fail {
   const out: Fail = {};
-  for (const [key, value] of Object.entries(groups)) if (value !== undefined) out[key] = value;
-  const alternatives = Object.keys(out)
-    .filter((key) => key.startsWith('alt_'))
+  for (const key in base) out[key] = base[key];
+  let anyAlternative = false;
+  for (const key in groups) {
+    const value = groups[key];
+    if (value === undefined) continue;
+    out[key] = value;
+    if (key.startsWith('alt_')) anyAlternative = true;
+  }
+  if (!anyAlternative) return out;
+  const own: Record<string, string | undefined> = { ...groups };
+  const alternatives = Object.keys(own)
+    .filter((key) => key.startsWith('alt_') && own[key] !== undefined)
     .sort();
   for (const key of alternatives) {
     const target = key.slice(4).replace(/_\d+$/, '');
-    const value = out[key];
-    if (typeof value === 'string' && value !== '' && (out[target] === undefined || out[target] === ''))
+    const value = own[key];
+    if (typeof value === 'string' && value !== '' && (own[target] === undefined || own[target] === '')) {
+      own[target] = value;
       out[target] = value;
+    }
   }
   return out;
 }
@@ -398,11 +653,11 @@ function normaliseAddress(text: string, cidr: string | undefined): { id: string;
         : { id: network.text, kind: 'network' };
     }
   }
-  const address = parseIpAddress(text);
-  return address === undefined ? { id: text, kind: 'raw' } : { id: address.text, kind: 'address' };
+  const address = canonicalAddress(text);
+  return address === undefined ? { id: text, kind: 'raw' } : { id: address, kind: 'address' };
 }
 
 function normaliseHost(text: string): { id: string; kind: FailureIdKind } {
-  const address = parseIpAddress(text);
-  return address === undefined ? { id: text, kind: 'dns' } : { id: address.text, kind: 'address' };
+  const address = canonicalAddress(text);
+  return address === undefined ? { id: text, kind: 'dns' } : { id: address, kind: 'address' };
 }

@@ -1,0 +1,68 @@
+// A compiled single-line failregex, ignoreregex or prefregex as the line filter's SearchRegex, for byte
+// input: RE2.test on the Buffer decides (cheap: no result to build); only a hit is decoded and its groups
+// read, by the regex's JavaScript twin (js-capture-regex.ts) when it has one, else by RE2.exec. A hit's
+// <F-CONTENT> comes back as bytes, so that the failregexes searching it stay on Buffers.
+import { groupValues, type CompiledFailregex, type Re2Match } from './regex/compile-failregex.js';
+import { createJsCaptureRegex, JS_CAPTURE_MAX_LENGTH } from './js-capture-regex.js';
+import type { MatchText, RegexHit, SearchRegex } from './line-filter-types.js';
+
+const skipLinesGroup = /^skiplines(\d+)$/;
+const NOTHING_SKIPPED: readonly string[] = [];
+
+function decodeText(text: MatchText, ascii: boolean): string {
+  if (typeof text === 'string') return text;
+  return text.toString(ascii ? 'latin1' : 'utf8');
+}
+
+/** The bytes of `content`, a substring of `whole` (the decoded form of `bytes`). */
+function contentBytes(content: string, whole: string, bytes: Buffer, ascii: boolean): Buffer {
+  if (!ascii) return Buffer.from(content, 'utf8');
+  // Characters are bytes: any occurrence has the content's bytes; a suffix is found first.
+  const at = whole.lastIndexOf(content);
+  return bytes.subarray(at, at + content.length);
+}
+
+export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex {
+  const twin = createJsCaptureRegex(compiled);
+  const contentGroups = compiled.groups.get('content') ?? [];
+  const skipNames = [...compiled.groups.keys()]
+    .filter((name) => skipLinesGroup.test(name))
+    .sort((a, b) => Number(skipLinesGroup.exec(a)?.[1]) - Number(skipLinesGroup.exec(b)?.[1]));
+  const { re2 } = compiled;
+
+  return {
+    groupNames: new Set(compiled.groups.keys()),
+    search(text: MatchText, ascii = false, known?: string): RegexHit | undefined {
+      if (!re2.test(text)) return undefined;
+      let match: Re2Match | null = null;
+      let decoded: string | undefined;
+      if (twin !== undefined && text.length <= JS_CAPTURE_MAX_LENGTH) {
+        decoded = known ?? decodeText(text, ascii);
+        match = twin.exec(decoded);
+      }
+      // No twin, or (never seen) the twin disagrees with RE2: RE2 decides.
+      if (match === null) {
+        decoded = undefined;
+        match = compiled.exec(text);
+        if (match === null) return undefined;
+      }
+      const groups = groupValues(compiled, match);
+      const start = match.index;
+      const skipped =
+        skipNames.length === 0
+          ? NOTHING_SKIPPED
+          : skipNames.map((name) => groups[name]).filter((v): v is string => v !== undefined);
+      const content = groups.content;
+      let contentText: MatchText | undefined;
+      if (content !== undefined && typeof text !== 'string' && contentGroups.length > 0) {
+        if (decoded !== undefined) contentText = contentBytes(content, decoded, text, ascii);
+        // RE2.exec on bytes gave the group as bytes already.
+        else contentText = contentGroups.map((index) => match[index]).find((v) => v !== undefined);
+      }
+      const end = start + match[0].length;
+      return contentText === undefined
+        ? { start, end, groups, skipped }
+        : { start, end, groups, skipped, contentText };
+    },
+  };
+}
