@@ -86,3 +86,16 @@ export function findLineDate(detector: DateDetector, line: LineBytes, nowMs: num
     headBytes,
   };
 }
+
+/** A line cut around the date the detector found (fail2ban's tuple line), for LineFilter.processLine. */
+export function cutLineDate(line: string, date: DateMatch | undefined): LineDate | undefined {
+  if (date === undefined) return undefined;
+  return {
+    tuple: {
+      head: line.slice(0, date.start),
+      date: line.slice(date.start, date.end),
+      tail: line.slice(date.end),
+    },
+    timeMs: date.timeMs,
+  };
+}

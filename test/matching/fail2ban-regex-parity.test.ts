@@ -11,6 +11,7 @@ import { loadFilter } from '../../src/config/load-filter.js';
 import { compileFilter } from '../../src/matching/compile-filter.js';
 import { createDateDetector } from '../../src/matching/dates/index.js';
 import { LineFilter } from '../../src/matching/line-filter.js';
+import { cutLineDate } from '../../src/matching/line-date.js';
 import { readLogLines } from '../../src/cli/read-log-lines.js';
 import { sharedDir } from '../support/project-paths.js';
 import { skipWithoutFail2ban } from '../support/fail2ban-compare.js';
@@ -90,20 +91,7 @@ function ourRows(sample: string, filterName: string, nowMs: number): Row[] {
   for (const line of readLogLines(sample, { incompleteLastLine: 'skip' })) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const date = dates.find(line, nowMs);
-    const found = filter.processLine(
-      line,
-      date === undefined
-        ? undefined
-        : {
-            tuple: {
-              head: line.slice(0, date.start),
-              date: line.slice(date.start, date.end),
-              tail: line.slice(date.end),
-            },
-            timeMs: date.timeMs,
-          },
-      nowMs,
-    );
+    const found = filter.processLine(line, cutLineDate(line, date), nowMs);
     // fail2ban-regex prints 0 as the time of a failure on a line without a date.
     for (const failure of found)
       if (failure.id !== undefined) rows.push({ id: failure.id, time: failure.timeMs ?? 0 });

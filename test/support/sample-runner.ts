@@ -9,6 +9,7 @@ import { loadFilter } from '../../src/config/load-filter.js';
 import { compileFilter } from '../../src/matching/compile-filter.js';
 import { createDateDetector, type DateDetector } from '../../src/matching/dates/index.js';
 import { LineFilter } from '../../src/matching/line-filter.js';
+import { cutLineDate } from '../../src/matching/line-date.js';
 import type { FoundFailure } from '../../src/matching/line-filter-types.js';
 
 // fail2ban's tests use the POSIX zone CET-01CEST-02,M3.5.0,M10.5.0, which Node's ICU does not read; the
@@ -261,20 +262,7 @@ export function runSamples(run: RunSamplesOptions): SampleReport {
           );
         } else {
           const date = test.dates.find(line, sampleNowMs);
-          found = test.filter.processLine(
-            line,
-            date === undefined
-              ? undefined
-              : {
-                  tuple: {
-                    head: line.slice(0, date.start),
-                    date: line.slice(date.start, date.end),
-                    tail: line.slice(date.end),
-                  },
-                  timeMs: date.timeMs,
-                },
-            sampleNowMs,
-          );
+          found = test.filter.processLine(line, cutLineDate(line, date), sampleNowMs);
         }
         const real: FoundFailure[] = [];
         for (const failure of found) {

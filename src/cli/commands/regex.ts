@@ -11,6 +11,7 @@ import { loadFilter, parseOptionReference, formatProblem } from '../../config/in
 import { compileFilter } from '../../matching/compile-filter.js';
 import { createDateDetector } from '../../matching/dates/index.js';
 import { LineFilter } from '../../matching/line-filter.js';
+import { cutLineDate } from '../../matching/line-date.js';
 import { defaultConfigDir } from '../default-config-dir.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { readLogLines } from '../read-log-lines.js';
@@ -117,20 +118,7 @@ export async function runRegex(args: readonly string[], io: CliIo): Promise<numb
     report.lines++;
     const ignoredBefore = filter.ignoredLines;
     const date = dates.find(line, now);
-    const found = filter.processLine(
-      line,
-      date === undefined
-        ? undefined
-        : {
-            tuple: {
-              head: line.slice(0, date.start),
-              date: line.slice(date.start, date.end),
-              tail: line.slice(date.end),
-            },
-            timeMs: date.timeMs,
-          },
-      now,
-    );
+    const found = filter.processLine(line, cutLineDate(line, date), now);
     let failed = false;
     let nofail = false;
     for (const failure of found) {

@@ -9,6 +9,7 @@ import type { FilterSpec } from '../../../src/core/filter-spec.js';
 import { compileFilter } from '../../../src/matching/compile-filter.js';
 import { createDateDetector, type DateDetector } from '../../../src/matching/dates/index.js';
 import { LineFilter } from '../../../src/matching/line-filter.js';
+import { cutLineDate } from '../../../src/matching/line-date.js';
 import { bundledConfigDir } from '../../support/project-paths.js';
 
 export interface ReferenceOptions {
@@ -75,20 +76,7 @@ export function referenceFailures(
     for (const { spec, filter, group } of filters) {
       if (!dates.has(group.detector)) dates.set(group.detector, group.detector.find(line, options.nowMs));
       const date = dates.get(group.detector);
-      const found = filter.processLine(
-        line,
-        date === undefined
-          ? undefined
-          : {
-              tuple: {
-                head: line.slice(0, date.start),
-                date: line.slice(date.start, date.end),
-                tail: line.slice(date.end),
-              },
-              timeMs: date.timeMs,
-            },
-        options.nowMs,
-      );
+      const found = filter.processLine(line, cutLineDate(line, date), options.nowMs);
       for (const f of found) {
         if (f.id === undefined || f.kind === undefined || f.nofail) continue;
         keys.push(
