@@ -7,6 +7,7 @@ import { cpSync, readFileSync, writeFileSync, mkdirSync, appendFileSync } from '
 import { join } from 'node:path';
 import { assertSameAsFail2ban, debianConfig, skipWithoutFail2ban as skip } from '../support/fail2ban-compare.js';
 import { removeTree, writeTree } from '../support/project-paths.js';
+import { mailFilterTree } from '../support/mail-filter-tree.js';
 
 function jailNames(directory: string): string[] {
   const text = readFileSync(join(directory, 'jail.conf'), 'utf8');
@@ -97,28 +98,7 @@ test('modes, action shortcuts, banactions, jail.d overrides and [DEFAULT] in .lo
 
 test('a small hand-written tree with <mdre-<mode>>, [Init?family=inet6] and known/failregex resolves as fail2ban', { skip }, (t) => {
   const dir = writeTree({
-    'filter.d/common.conf': '[DEFAULT]\n_daemon = \\S*\n__prefix = \\s*%(_daemon)s\\[\\d+\\]:\\s+\n',
-    'filter.d/mail.conf': [
-      '[INCLUDES]',
-      'before = common.conf',
-      '[Definition]',
-      '_daemon = mail',
-      'mode = normal',
-      'prefregex = ^%(__prefix)s<F-CONTENT>.+</F-CONTENT>$',
-      'mdre-normal = ^auth failed from <HOST>$',
-      'mdre-aggressive = %(mdre-normal)s',
-      '                  ^relay denied from <HOST>$',
-      'failregex = <mdre-<mode>>',
-      'ignoreregex = ^ignored <HOST>$',
-      'datepattern = {^LN-BEG}',
-      '[Init]',
-      'maxlines = 2',
-      'journalmatch = _SYSTEMD_UNIT=mail.service + _COMM=mail',
-      '',
-    ].join('\n'),
-    'action.d/blocker.conf':
-      '[Definition]\nactionban = block <ip> port <port> in <table>\nactionunban = unblock <ip>\n[Init]\nport = any\ntable = t-<name>\n[Init?family=inet6]\ntable = t6-<name>\n',
-    'action.d/notify.conf': '[Definition]\nactionban = notify <dest> about <ip>\n[Init]\ndest = root\n',
+    ...mailFilterTree,
     'jail.conf': [
       '[DEFAULT]',
       'port = 0:65535',

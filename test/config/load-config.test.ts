@@ -3,40 +3,8 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config/load-config.js';
 import type { JailSettings } from '../../src/config/config-types.js';
 import { removeTree, writeTree } from '../support/project-paths.js';
+import { mailFilterTree as filterFiles } from '../support/mail-filter-tree.js';
 
-const filterFiles = {
-  'filter.d/common.conf': '[DEFAULT]\n_daemon = \\S*\n__prefix = \\s*%(_daemon)s\\[\\d+\\]:\\s+\n',
-  'filter.d/mail.conf': [
-    '[INCLUDES]',
-    'before = common.conf',
-    '[Definition]',
-    '_daemon = mail',
-    'mode = normal',
-    'prefregex = ^%(__prefix)s<F-CONTENT>.+</F-CONTENT>$',
-    'mdre-normal = ^auth failed from <HOST>$',
-    'mdre-aggressive = %(mdre-normal)s',
-    '                  ^relay denied from <HOST>$',
-    'failregex = <mdre-<mode>>',
-    'ignoreregex = ^ignored <HOST>$',
-    'datepattern = {^LN-BEG}',
-    '[Init]',
-    'maxlines = 2',
-    'journalmatch = _SYSTEMD_UNIT=mail.service + _COMM=mail',
-    '',
-  ].join('\n'),
-  'action.d/blocker.conf': [
-    '[Definition]',
-    'actionban = block <ip> port <port> in <table>',
-    'actionunban = unblock <ip>',
-    '[Init]',
-    'port = any',
-    'table = t-<name>',
-    '[Init?family=inet6]',
-    'table = t6-<name>',
-    '',
-  ].join('\n'),
-  'action.d/notify.conf': '[Definition]\nactionban = notify <dest> about <ip>\n[Init]\ndest = root\n',
-};
 
 function load(files: Record<string, string>) {
   const dir = writeTree({ ...filterFiles, ...files });

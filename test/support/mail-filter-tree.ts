@@ -1,0 +1,35 @@
+// A small configuration tree used by the config tests: a filter with modes (<mdre-<mode>>), [Init] values
+// and an include, and two actions, one with an [Init?family=inet6] variant.
+export const mailFilterTree: Readonly<Record<string, string>> = {
+  'filter.d/common.conf': '[DEFAULT]\n_daemon = \\S*\n__prefix = \\s*%(_daemon)s\\[\\d+\\]:\\s+\n',
+  'filter.d/mail.conf': [
+    '[INCLUDES]',
+    'before = common.conf',
+    '[Definition]',
+    '_daemon = mail',
+    'mode = normal',
+    'prefregex = ^%(__prefix)s<F-CONTENT>.+</F-CONTENT>$',
+    'mdre-normal = ^auth failed from <HOST>$',
+    'mdre-aggressive = %(mdre-normal)s',
+    '                  ^relay denied from <HOST>$',
+    'failregex = <mdre-<mode>>',
+    'ignoreregex = ^ignored <HOST>$',
+    'datepattern = {^LN-BEG}',
+    '[Init]',
+    'maxlines = 2',
+    'journalmatch = _SYSTEMD_UNIT=mail.service + _COMM=mail',
+    '',
+  ].join('\n'),
+  'action.d/blocker.conf': [
+    '[Definition]',
+    'actionban = block <ip> port <port> in <table>',
+    'actionunban = unblock <ip>',
+    '[Init]',
+    'port = any',
+    'table = t-<name>',
+    '[Init?family=inet6]',
+    'table = t6-<name>',
+    '',
+  ].join('\n'),
+  'action.d/notify.conf': '[Definition]\nactionban = notify <dest> about <ip>\n[Init]\ndest = root\n',
+};
