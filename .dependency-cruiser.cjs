@@ -25,6 +25,14 @@ module.exports = {
       to: { path: ['^src/cli/', '^src/service\\.ts$'] },
     },
     {
+      name: 'worker-entry-imports-only-pure-matching',
+      severity: 'error',
+      comment:
+        'Every worker thread loads what its entry imports: only matching code and core, never the pool, the engine or other stages.',
+      from: { path: '^src/matching/match-worker\\.ts$' },
+      to: { path: ['^src/matching/match-engine', 'node_modules/piscina', '^src/(?!matching/|core/)'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
