@@ -80,8 +80,12 @@ export function re2SourceToJs(source: string, ignoreCase: boolean): string | und
         break;
       case '(':
         if (source.startsWith('(?P<', i)) {
-          out += '(?<';
-          i += 3;
+          // Groups are read by number (as from RE2): a named one would make V8 build a groups object
+          // on every exec for nothing.
+          const close = source.indexOf('>', i);
+          if (close < 0) return undefined;
+          out += '(';
+          i = close;
         } else if (source.startsWith('(?s:.)', i)) {
           out += '[^]';
           i += 5;

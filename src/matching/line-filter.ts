@@ -102,8 +102,8 @@ interface SessionEntry {
 }
 
 type Fail = Record<string, unknown> & {
-  matches?: string[];
-  'nofail-matches'?: string[];
+  matches?: string[] | undefined;
+  'nofail-matches'?: string[] | undefined;
   users?: Set<string>;
 };
 
@@ -413,10 +413,10 @@ export class LineFilter {
       return [];
     let preGroups: MatchGroups = {};
     if (prefregex !== undefined) {
-      const hit = prefregex.search(text, ascii);
+      const hit = prefregex.search(text, ascii, decoded);
       if (hit === undefined) return [];
-      const { content, ...rest } = hit.groups;
-      preGroups = rest;
+      const content = hit.groups.content;
+      preGroups = withoutContent(hit.groups);
       if (content !== undefined && content !== '') {
         text = hit.contentText ?? content;
         decoded = content;
@@ -533,7 +533,11 @@ export class LineFilter {
     this.sessions.set(mlfid, { expiresMs: nowMs + this.cacheMs, fail });
   }
 
-  /** Merges a hit into the session it belongs to (fail2ban's bit flags: 1 nofail, 2 forget, 4 old nofail, 8 gained). */
+  /**
+   * Merges a hit into the session it belongs to (fail2ban's bit flags: 1 nofail, 2 forget, 4 old nofail,
+   * 8 gained). Entries are cleared by setting them undefined, which every reader takes as absent: `delete`
+   * would turn the objects into slow dictionaries.
+   */
   private mergeSession(mlfid: string, incoming: Fail, matchedLines: readonly string[], nowMs: number): Fail {
     let fail = incoming;
     const cached = this.sessionGet(mlfid, nowMs);
@@ -544,17 +548,20 @@ export class LineFilter {
       if (!truthy(fail.nofail)) fail.nofail = fail.mlfgained;
     } else if (truthy(fail.nofail)) flags |= 1;
     if (truthy(fail.mlfforget)) flags |= 2;
-    delete fail.mlfforget;
+    fail.mlfforget = undefined;
     if (cached !== undefined) {
       const session = cached.fail;
       users = addUser(session, fail.user);
       if (truthy(session.nofail)) flags |= 4;
-      delete session.nofail;
+      session.nofail = undefined;
       if (truthy(session.mlfgained)) flags |= 4;
-      delete session.mlfgained;
-      if (flags & 8) delete session.mlfpending;
-      if ((flags & 4) === 0 && !truthy(session.mlfpending)) delete session.matches;
-      for (const [key, value] of Object.entries(fail)) if (value !== undefined) session[key] = value;
+      session.mlfgained = undefined;
+      if (flags & 8) session.mlfpending = undefined;
+      if ((flags & 4) === 0 && !truthy(session.mlfpending)) session.matches = undefined;
+      for (const key in fail) {
+        const value = fail[key];
+        if (value !== undefined) session[key] = value;
+      }
       fail = session;
       if (flags & 2) this.sessions.delete(mlfid);
     } else if ((flags & 2) === 0) {
@@ -562,15 +569,15 @@ export class LineFilter {
       this.sessionSet(mlfid, fail, nowMs);
     }
     const pending = fail.mlfpending;
-    delete fail.mlfpending;
+    fail.mlfpending = undefined;
     if (truthy(pending) || (users !== undefined && users.size > 1)) {
-      delete fail.nofail;
-      delete fail.mlfgained;
+      fail.nofail = undefined;
+      fail.mlfgained = undefined;
       flags &= ~(8 | 1);
     }
     if ((flags & 1) === 0) {
       const lines = [...(fail['nofail-matches'] ?? []), ...(fail.matches ?? [])];
-      delete fail['nofail-matches'];
+      fail['nofail-matches'] = undefined;
       if ((flags & 8) === 0) lines.push(...matchedLines);
       fail.matches = lines;
     } else if ((flags & 3) === 1) {
@@ -596,6 +603,13 @@ function stringValues(fail: Fail): Record<string, string> {
     const value = fail[key];
     if (typeof value === 'string') out[key] = value;
   }
+  return out;
+}
+
+/** The groups but `content` (an object rest `{ content, ...rest }` costs a runtime call per line). */
+function withoutContent(groups: MatchGroups): MatchGroups {
+  const out: Record<string, string | undefined> = {};
+  for (const key in groups) if (key !== 'content') out[key] = groups[key];
   return out;
 }
 
