@@ -2,6 +2,7 @@
 // Attackers come from documentation ranges (RFC 5737, RFC 3849), private-looking ranges (RFC 1918, ULA)
 // and random public-looking space, so that a matcher cannot lean on any one range. All text is
 // canonical (dotted quad; RFC 5952 IPv6), so the generator's addresses are the ground truth's keys.
+import { formatIpv6Groups } from '../../src/core/ip-address.js';
 import type { Prng } from './prng.js';
 
 /** Written into user names by log-injection attempts; it must never be banned. */
@@ -58,27 +59,8 @@ export function randomPrivateIpv4(prng: Prng): string {
   }
 }
 
-/** RFC 5952 text of eight 16-bit groups: lower case, longest run of two or more zeros compressed. */
-export function formatIpv6Groups(groups: readonly number[]): string {
-  let bestStart = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8;) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      bestStart = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
-}
+/** RFC 5952 text of eight 16-bit groups (the project's own formatter). */
+export { formatIpv6Groups };
 
 /** Public-looking /32s of the regional registries (text only, as everything here). */
 const PUBLIC_V6_PREFIXES: readonly (readonly [number, number])[] = [

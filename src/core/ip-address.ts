@@ -55,7 +55,11 @@ function ipv6Bytes(text: string): Uint8Array {
 function formatIpv6(bytes: Uint8Array): string {
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
-  // RFC 5952: compress the longest run (length >= 2) of zero groups, the first one on a tie.
+  return formatIpv6Groups(groups);
+}
+
+/** RFC 5952 text of eight 16-bit groups: lower case, the longest run (first on a tie) of two or more zero groups compressed. */
+export function formatIpv6Groups(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLength = 0;
   for (let i = 0; i < 8;) {
