@@ -89,3 +89,52 @@ export function splitShellWords(text: string): string[] {
   if (inWord) words.push(current);
   return words;
 }
+
+/**
+ * A number or a constant arithmetic expression (`2.0 / 2.885385`): fail2ban evaluates bantime.factor as a
+ * Python expression; fail2nft accepts numbers, + - * /, unary minus and parentheses, and nothing else.
+ */
+export function parseArithmetic(text: string, option: string): number {
+  const tokens = text.match(/\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+|[-+*/()]|\S/g) ?? [];
+  let index = 0;
+  const fail = (): never => {
+    throw new Fail2nftError(
+      'F2N_ERR_CONFIG_BAD_VALUE',
+      `option '${option}': ${JSON.stringify(text)} is not a number or an arithmetic expression of numbers`,
+    );
+  };
+  const primary = (): number => {
+    const token = tokens[index++];
+    if (token === undefined) return fail();
+    if (token === '(') {
+      const value = sum();
+      if (tokens[index++] !== ')') fail();
+      return value;
+    }
+    if (token === '-') return -primary();
+    if (token === '+') return primary();
+    const value = Number(token);
+    return Number.isFinite(value) ? value : fail();
+  };
+  const product = (): number => {
+    let value = primary();
+    while (tokens[index] === '*' || tokens[index] === '/') {
+      const operator = tokens[index++];
+      const right = primary();
+      value = operator === '*' ? value * right : value / right;
+    }
+    return value;
+  };
+  const sum = (): number => {
+    let value = product();
+    while (tokens[index] === '+' || tokens[index] === '-') {
+      const operator = tokens[index++];
+      const right = product();
+      value = operator === '+' ? value + right : value - right;
+    }
+    return value;
+  };
+  const result = sum();
+  if (index !== tokens.length || !Number.isFinite(result)) fail();
+  return result;
+}

@@ -15,7 +15,7 @@ import {
   supportedEncodings,
   type OptionSpec,
 } from './jail-option-schema.js';
-import { parseBoolean, parseInteger, parseTime, splitLines, splitWords } from './option-values.js';
+import { parseArithmetic, parseBoolean, parseInteger, parseTime, splitLines, splitWords } from './option-values.js';
 import { parseOptionReference, splitOptionReferences } from './parse-option-reference.js';
 import { appendFilterCommands, filterOptionNames, foldFilterStream, type StreamCommand } from './filter-stream.js';
 import type { ConfigStore } from './config-store.js';
@@ -354,14 +354,8 @@ class JailResolver {
       return [];
     });
     const factorText = this.text('bantime.factor');
-    let factor = 1;
-    if (factorText !== undefined && factorText.trim() !== '') {
-      factor = Number(factorText);
-      if (!Number.isFinite(factor)) {
-        this.problems.error('F2N_ERR_CONFIG_BAD_VALUE', this.at('bantime.factor'), `bantime.factor: '${factorText}' is not a number`);
-        factor = 1;
-      }
-    }
+    const factor =
+      factorText === undefined || factorText.trim() === '' ? 1 : (this.typed('bantime.factor', parseArithmetic) ?? 1);
     const formula = this.text('bantime.formula');
     const maxtime = this.typed('bantime.maxtime', parseTime);
     const rndtime = this.typed('bantime.rndtime', parseTime);
