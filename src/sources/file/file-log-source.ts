@@ -12,6 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { Fail2nftError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { ChunkQueue } from '../chunk-queue.js';
+import { SourceLifecycle } from '../source-lifecycle.js';
 import { deliverChunks } from '../deliver-chunks.js';
 import { expandLogPath, type ExpandLogPath } from '../expand-log-paths-io.js';
 import { compileLogPathGlob, logPathMatches, type LogPathGlob } from '../log-path-glob.js';
@@ -39,8 +40,6 @@ export interface FileLogSourceDeps {
 /** How many rotated files are remembered (identity → bytes read) to continue them under a new name. */
 const retiredMemory = 64;
 
-type State = 'new' | 'running' | 'stopping' | 'ended';
-
 export class FileLogSource implements LogSource {
   readonly id: string;
   private readonly options: FilledFileSourceOptions;
@@ -60,12 +59,9 @@ export class FileLogSource implements LogSource {
   private wakeReader: (() => void) | undefined;
   private rescanWanted = false;
   private polling: boolean;
-  private state: State = 'new';
+  private readonly life: SourceLifecycle;
   private readerDone: Promise<void> = Promise.resolve();
   private deliveryDone: Promise<Fail2nftError | undefined> = Promise.resolve(undefined);
-  private endResult: SourceEnd | undefined;
-  private resolveEnd: (end: SourceEnd) => void = () => undefined;
-  private readonly endPromise: Promise<SourceEnd>;
 
   constructor(
     options: FileSourceOptions,
@@ -79,7 +75,7 @@ export class FileLogSource implements LogSource {
     this.watch = deps.watchDirectory ?? watchDirectory;
     this.polling = this.options.watchMode === 'poll';
     this.counters.polling = this.polling ? 1 : 0;
-    this.endPromise = new Promise((resolve) => (this.resolveEnd = resolve));
+    this.life = new SourceLifecycle(this.id);
     this.tailContext = {
       sourceId: this.id,
       maxLineLength: this.options.maxLineLength,
@@ -102,8 +98,7 @@ export class FileLogSource implements LogSource {
   }
 
   async start(consumer: ChunkConsumer): Promise<void> {
-    if (this.state !== 'new') throw new Fail2nftError('F2N_ERR_INTERNAL', `${this.id}: started twice`);
-    this.state = 'running';
+    this.life.begin();
     try {
       for (const path of await this.expandAll()) await this.addTail(path, true);
     } catch (error) {
@@ -137,17 +132,11 @@ export class FileLogSource implements LogSource {
   }
 
   async stop(): Promise<void> {
-    if (this.state === 'new') {
-      this.state = 'ended';
-      this.endResult = { reason: 'stopped' };
-      this.resolveEnd(this.endResult);
-      return;
-    }
-    await this.shutdown({ reason: 'stopped' });
+    await this.life.stop(() => this.teardown());
   }
 
   ended(): Promise<SourceEnd> {
-    return this.endPromise;
+    return this.life.ended;
   }
 
   stats(): FileSourceStats {
@@ -160,12 +149,10 @@ export class FileLogSource implements LogSource {
   }
 
   private async shutdown(end: SourceEnd): Promise<void> {
-    if (this.state === 'stopping' || this.state === 'ended') {
-      await this.endPromise;
-      return;
-    }
-    this.state = 'stopping';
-    this.endResult = end;
+    await this.life.shutdown(end, () => this.teardown());
+  }
+
+  private async teardown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     this.closeWatches();
@@ -174,8 +161,6 @@ export class FileLogSource implements LogSource {
     await this.readerDone;
     await this.deliveryDone;
     for (const tail of this.tails.values()) await tail.close();
-    this.state = 'ended';
-    this.resolveEnd(end);
   }
 
   private async savePosition(chunk: LogChunk): Promise<void> {
@@ -185,7 +170,7 @@ export class FileLogSource implements LogSource {
 
   /** Reads dirty files one block at a time, round robin, until stopped; waits for events in between. */
   private async runReader(): Promise<void> {
-    while (this.state === 'running') {
+    while (this.life.state === 'running') {
       if (this.rescanWanted) {
         this.rescanWanted = false;
         await this.rescan();
@@ -303,7 +288,7 @@ export class FileLogSource implements LogSource {
   }
 
   private updateWatches(): void {
-    if (this.polling || this.state !== 'running') return;
+    if (this.polling || this.life.state !== 'running') return;
     const wanted = new Set(this.byDirectory.keys());
     for (const glob of this.globs) if (glob.hasWildcard) wanted.add(glob.baseDir);
     for (const [dir, watch] of this.watches) {
@@ -342,7 +327,7 @@ export class FileLogSource implements LogSource {
   }
 
   private fallBackToPolling(error: unknown): void {
-    if (this.polling || this.state !== 'running') return;
+    if (this.polling || this.life.state !== 'running') return;
     this.polling = true;
     this.counters.polling = 1;
     this.counters.pollFallbacks++;

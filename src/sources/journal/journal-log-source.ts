@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { Fail2nftError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import { ChunkQueue } from '../chunk-queue.js';
+import { SourceLifecycle } from '../source-lifecycle.js';
 import { deliverChunks } from '../deliver-chunks.js';
 import { LineAssembler } from '../line-assembler.js';
 import type { ChunkConsumer, LogChunk, LogSource, SourceEnd } from '../log-source.js';
@@ -37,7 +38,6 @@ export interface JournalLogSourceDeps {
 }
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
-type State = 'new' | 'running' | 'stopping' | 'ended';
 
 /** Keeps the end of journalctl's error output for the error report, and no more. */
 const stderrKeptBytes = 4096;
@@ -54,11 +54,9 @@ export class JournalLogSource implements LogSource {
   private stderrTail = '';
   private lastCursor: string | undefined;
   private warnedMalformed = false;
-  private state: State = 'new';
+  private readonly life: SourceLifecycle;
   private readerDone: Promise<void> = Promise.resolve();
   private deliveryDone: Promise<Fail2nftError | undefined> = Promise.resolve(undefined);
-  private resolveEnd: (end: SourceEnd) => void = () => undefined;
-  private readonly endPromise: Promise<SourceEnd>;
 
   constructor(
     options: JournalSourceOptions,
@@ -72,7 +70,7 @@ export class JournalLogSource implements LogSource {
       dateStyle: this.options.dateStyle,
       utcOffsetMinutes: deps.utcOffsetMinutes ?? localUtcOffsetMinutes,
     };
-    this.endPromise = new Promise((resolve) => (this.resolveEnd = resolve));
+    this.life = new SourceLifecycle(this.id);
   }
 
   /** The arguments journalctl is (or would be) started with, for a given saved cursor. */
@@ -81,8 +79,7 @@ export class JournalLogSource implements LogSource {
   }
 
   async start(consumer: ChunkConsumer): Promise<void> {
-    if (this.state !== 'new') throw new Fail2nftError('F2N_ERR_INTERNAL', `${this.id}: started twice`);
-    this.state = 'running';
+    this.life.begin();
     let cursor: string | undefined;
     let child: Child;
     try {
@@ -90,8 +87,10 @@ export class JournalLogSource implements LogSource {
       cursor = stored?.kind === 'journal' ? stored.cursor : undefined;
       child = await this.spawnJournalctl(this.journalctlArgs(cursor));
     } catch (error) {
-      this.state = 'ended';
-      this.resolveEnd({ reason: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+      this.life.endNow({
+        reason: 'failed',
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
       throw error;
     }
     this.child = child;
@@ -105,7 +104,7 @@ export class JournalLogSource implements LogSource {
       if (error !== undefined) void this.shutdown({ reason: 'failed', error });
     });
     this.readerDone = this.readOutput(child.stdout).catch((error: unknown) => {
-      if (this.state !== 'running') return;
+      if (this.life.state !== 'running') return;
       const failure = new Fail2nftError(
         'F2N_ERR_INTERNAL',
         `${this.id}: reading journalctl failed`,
@@ -118,16 +117,11 @@ export class JournalLogSource implements LogSource {
   }
 
   async stop(): Promise<void> {
-    if (this.state === 'new') {
-      this.state = 'ended';
-      this.resolveEnd({ reason: 'stopped' });
-      return;
-    }
-    await this.shutdown({ reason: 'stopped' });
+    await this.life.stop(() => this.teardown());
   }
 
   ended(): Promise<SourceEnd> {
-    return this.endPromise;
+    return this.life.ended;
   }
 
   stats(): JournalSourceStats {
@@ -153,7 +147,7 @@ export class JournalLogSource implements LogSource {
     this.childClosed = new Promise((resolve) => {
       child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
         resolve();
-        if (this.state !== 'running') return;
+        if (this.life.state !== 'running') return;
         const message = this.stderrTail.trim();
         const error = new Fail2nftError(
           'F2N_ERR_SOURCE_JOURNAL_EXITED',
@@ -167,7 +161,7 @@ export class JournalLogSource implements LogSource {
     return new Promise((resolve, reject) => {
       const onError = (error: Error): void => {
         // Set at once so that the 'close' that follows is not taken for an exit while running.
-        this.state = 'ended';
+        this.life.state = 'ended';
         reject(
           new Fail2nftError(
             'F2N_ERR_SOURCE_JOURNAL_UNAVAILABLE',
@@ -280,17 +274,14 @@ export class JournalLogSource implements LogSource {
   }
 
   private async shutdown(end: SourceEnd): Promise<void> {
-    if (this.state === 'stopping' || this.state === 'ended') {
-      await this.endPromise;
-      return;
-    }
-    this.state = 'stopping';
+    await this.life.shutdown(end, () => this.teardown());
+  }
+
+  private async teardown(): Promise<void> {
     this.queue.close();
     await this.killChild();
     await this.readerDone;
     await this.deliveryDone;
-    this.state = 'ended';
-    this.resolveEnd(end);
   }
 
   private async killChild(): Promise<void> {

@@ -3,6 +3,7 @@
 // Its metrics are the shared SourceStats (it has no rotations or truncations to count).
 import { Fail2nftError } from '../../core/errors.js';
 import { ChunkQueue } from '../chunk-queue.js';
+import { SourceLifecycle } from '../source-lifecycle.js';
 import { deliverChunks } from '../deliver-chunks.js';
 import { LineAssembler } from '../line-assembler.js';
 import type { ChunkConsumer, LogChunk, LogSource, SourceEnd } from '../log-source.js';
@@ -19,8 +20,6 @@ export interface MemoryLogSourceDeps {
   readonly store: PositionStore;
 }
 
-type State = 'new' | 'running' | 'stopping' | 'ended';
-
 export function memoryPositionKey(sourceId: string): string {
   return `memory:${sourceId}`;
 }
@@ -33,13 +32,11 @@ export class MemoryLogSource implements LogSource {
   private readonly assembler: LineAssembler;
   private offset = 0;
   private readOffset = 0;
-  private state: State = 'new';
+  private readonly life: SourceLifecycle;
   private wakeReader: (() => void) | undefined;
   private removeListener: () => void = () => undefined;
   private readerDone: Promise<void> = Promise.resolve();
   private deliveryDone: Promise<Fail2nftError | undefined> = Promise.resolve(undefined);
-  private resolveEnd: (end: SourceEnd) => void = () => undefined;
-  private readonly endPromise: Promise<SourceEnd>;
 
   constructor(
     options: MemorySourceOptions,
@@ -50,18 +47,16 @@ export class MemoryLogSource implements LogSource {
     this.id = this.options.id;
     this.queue = new ChunkQueue(this.options.queueCapacity);
     this.assembler = new LineAssembler(this.options.maxLineLength);
-    this.endPromise = new Promise((resolve) => (this.resolveEnd = resolve));
+    this.life = new SourceLifecycle(this.id);
   }
 
   async start(consumer: ChunkConsumer): Promise<void> {
-    if (this.state !== 'new') throw new Fail2nftError('F2N_ERR_INTERNAL', `${this.id}: started twice`);
-    this.state = 'running';
+    this.life.begin();
     let stored;
     try {
       stored = await loadPosition(this.deps.store, memoryPositionKey(this.id), this.id);
     } catch (error) {
-      this.state = 'ended';
-      this.resolveEnd({ reason: 'failed', error: error as Fail2nftError });
+      this.life.endNow({ reason: 'failed', error: error as Fail2nftError });
       throw error;
     }
     if (stored?.kind === 'memory' && stored.offset <= this.log.size) this.offset = stored.offset;
@@ -83,16 +78,11 @@ export class MemoryLogSource implements LogSource {
   }
 
   async stop(): Promise<void> {
-    if (this.state === 'new') {
-      this.state = 'ended';
-      this.resolveEnd({ reason: 'stopped' });
-      return;
-    }
-    await this.shutdown({ reason: 'stopped' });
+    await this.life.stop(() => this.teardown());
   }
 
   ended(): Promise<SourceEnd> {
-    return this.endPromise;
+    return this.life.ended;
   }
 
   stats(): SourceStats {
@@ -106,7 +96,7 @@ export class MemoryLogSource implements LogSource {
   }
 
   private async read(): Promise<void> {
-    while (this.state === 'running') {
+    while (this.life.state === 'running') {
       if (this.readOffset >= this.log.size) {
         await new Promise<void>((resolve) => (this.wakeReader = resolve));
         continue;
@@ -129,18 +119,15 @@ export class MemoryLogSource implements LogSource {
   }
 
   private async shutdown(end: SourceEnd): Promise<void> {
-    if (this.state === 'stopping' || this.state === 'ended') {
-      await this.endPromise;
-      return;
-    }
-    this.state = 'stopping';
+    await this.life.shutdown(end, () => this.teardown());
+  }
+
+  private async teardown(): Promise<void> {
     this.removeListener();
     this.queue.close();
     this.wake();
     await this.readerDone;
     await this.deliveryDone;
-    this.state = 'ended';
-    this.resolveEnd(end);
   }
 }
 
