@@ -6,6 +6,7 @@ import { loadFilter } from '../../src/config/load-filter.js';
 import { parseOptionReference } from '../../src/config/parse-option-reference.js';
 import { Fail2nftError } from '../../src/core/errors.js';
 import type { FilterSpec } from '../../src/core/filter-spec.js';
+import { filterSpecOf } from '../../src/cli/filter-spec-of.js';
 
 export function loadBenchFilter(configDir: string, reference: string): FilterSpec {
   const { name, params } = parseOptionReference(reference);
@@ -18,13 +19,5 @@ export function loadBenchFilter(configDir: string, reference: string): FilterSpe
     );
   }
   const f = result.filter;
-  return {
-    name: reference,
-    failregex: f.failregex,
-    ignoreregex: f.ignoreregex,
-    ...(f.prefregex === undefined ? {} : { prefregex: f.prefregex }),
-    maxlines: f.maxlines,
-    ...(f.datepattern === undefined ? {} : { datepattern: f.datepattern }),
-    usedns: 'no',
-  };
+  return filterSpecOf(f, reference, 'no');
 }

@@ -16,6 +16,7 @@ import { readLogLines } from '../../src/cli/read-log-lines.js';
 import { sharedDir } from '../support/project-paths.js';
 import { skipWithoutFail2ban } from '../support/fail2ban-compare.js';
 import { sampleTimeZone } from '../support/sample-runner.js';
+import { filterSpecOf } from '../../src/cli/filter-spec-of.js';
 
 process.env.TZ = sampleTimeZone;
 
@@ -70,15 +71,7 @@ function ourRows(sample: string, filterName: string, nowMs: number): Row[] {
   const loaded = loadFilter({ configDir: debian, filter: filterName });
   assert.ok(loaded.filter, `${filterName}: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const f = loaded.filter;
-  const compiled = compileFilter({
-    name: filterName,
-    failregex: f.failregex,
-    ignoreregex: f.ignoreregex,
-    ...(f.prefregex === undefined ? {} : { prefregex: f.prefregex }),
-    maxlines: f.maxlines,
-    ...(f.datepattern === undefined ? {} : { datepattern: f.datepattern }),
-    usedns: 'no',
-  });
+  const compiled = compileFilter(filterSpecOf(f, filterName, 'no'));
   const filter = new LineFilter(compiled.regexes, {
     maxlines: f.maxlines,
     usedns: 'no',

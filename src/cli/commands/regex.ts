@@ -17,6 +17,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { readLogLines } from '../read-log-lines.js';
 import { formatRegexReport, type RegexReport } from '../regex-report.js';
 import type { CliIo } from '../cli-io.js';
+import { filterSpecOf } from '../filter-spec-of.js';
 
 interface ResolvedFilter {
   readonly spec: FilterSpec;
@@ -46,15 +47,7 @@ function resolveFilter(filter: string, configDir: string): ResolvedFilter {
     }
     const f = result.filter;
     return {
-      spec: {
-        name: f.name,
-        failregex: f.failregex,
-        ignoreregex: f.ignoreregex,
-        ...(f.prefregex === undefined ? {} : { prefregex: f.prefregex }),
-        maxlines: f.maxlines,
-        ...(f.datepattern === undefined ? {} : { datepattern: f.datepattern }),
-        usedns: 'warn',
-      },
+      spec: filterSpecOf(f, f.name, 'warn'),
       description: isNamed
         ? `filter file : ${f.name}, basedir: ${configDir}`
         : `filter file : ${reference.name}`,

@@ -12,6 +12,7 @@ import { createSourceMatcher } from '../../../src/matching/source-matcher.js';
 import { sharedDir } from '../../support/project-paths.js';
 import { sampleNowMs, sampleTimeZone } from '../../support/sample-runner.js';
 import { failureKey, referenceFailures, sampleOptionSets, type FailureKey } from './reference-matcher.js';
+import { filterSpecOf } from '../../../src/cli/filter-spec-of.js';
 
 process.env.TZ = sampleTimeZone;
 
@@ -27,15 +28,7 @@ function jailsOf(name: string): FilterSpec[] {
       params: new Map(Object.entries(params)),
     }).filter;
     if (filter === undefined) continue;
-    const spec: FilterSpec = {
-      name: `${name}${JSON.stringify(params)}`,
-      failregex: filter.failregex,
-      ignoreregex: filter.ignoreregex,
-      ...(filter.prefregex === undefined ? {} : { prefregex: filter.prefregex }),
-      maxlines: filter.maxlines,
-      ...(filter.datepattern === undefined ? {} : { datepattern: filter.datepattern }),
-      usedns: 'warn',
-    };
+    const spec: FilterSpec = filterSpecOf(filter, `${name}${JSON.stringify(params)}`, 'warn');
     try {
       compileFilter(spec);
       jails.push(spec);

@@ -11,6 +11,7 @@ import { createDateDetector, type DateDetector } from '../../../src/matching/dat
 import { LineFilter } from '../../../src/matching/line-filter.js';
 import { cutLineDate } from '../../../src/matching/line-date.js';
 import { bundledConfigDir } from '../../support/project-paths.js';
+import { filterSpecOf } from '../../../src/cli/filter-spec-of.js';
 
 export interface ReferenceOptions {
   readonly nowMs: number;
@@ -102,15 +103,7 @@ export function ourJail(filter: string, params: Readonly<Record<string, string>>
   const settings = loaded.filter;
   if (settings === undefined) throw new Error(`cannot load ${filter}: ${JSON.stringify(loaded.problems)}`);
   const suffix = Object.keys(params).length === 0 ? '' : JSON.stringify(params);
-  return {
-    name: `${filter}${suffix}`,
-    failregex: settings.failregex,
-    ignoreregex: settings.ignoreregex,
-    ...(settings.prefregex === undefined ? {} : { prefregex: settings.prefregex }),
-    maxlines: settings.maxlines,
-    ...(settings.datepattern === undefined ? {} : { datepattern: settings.datepattern }),
-    usedns: 'warn',
-  };
+  return filterSpecOf(settings, `${filter}${suffix}`, 'warn');
 }
 
 /** The filter option sets a sample file names (journal ones and test-only keys left out). */
