@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import {
@@ -92,6 +93,10 @@ test('usage errors exit 2: unknown command, unknown option, stray argument, no c
   assert.equal((await run('check', 'extra')).code, 2);
   assert.equal((await run()).code, 2);
   assert.equal((await run('help')).code, 0);
+});
+
+test('the bin is executable, so npx fail2nft runs it in a checkout', () => {
+  assert.ok((statSync(join(projectRoot, 'dist/src/cli/main.js')).mode & 0o111) !== 0);
 });
 
 test('the installed bin runs as a program', () => {
