@@ -3,29 +3,8 @@
 // The matching stage splits the lines itself; a source never interprets them beyond finding newlines.
 import type { SourceStats } from './source-metrics.js';
 
-/** Where a file source resumes: byte offset after the last whole line, and the md5 of the file's first
- * line (as fail2ban keeps) so that a replaced file is recognised and read from its start. */
-export interface FilePosition {
-  readonly kind: 'file';
-  readonly path: string;
-  readonly offset: number;
-  /** Hex md5 of the first line including its newline; '' while the file has no whole first line. */
-  readonly firstLineHash: string;
-}
-
-/** Where the journal source resumes: the __CURSOR of the last entry delivered. */
-export interface JournalPosition {
-  readonly kind: 'journal';
-  readonly cursor: string;
-}
-
-/** The in-memory double's position: a byte offset into its log. */
-export interface MemoryPosition {
-  readonly kind: 'memory';
-  readonly offset: number;
-}
-
-export type SourcePosition = FilePosition | JournalPosition | MemoryPosition;
+export type { FilePosition, JournalPosition, MemoryPosition, SourcePosition } from '../core/positions.js';
+import type { SourcePosition } from '../core/positions.js';
 
 /** One delivery: whole lines of one origin, in order. */
 export interface LogChunk {

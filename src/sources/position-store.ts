@@ -2,13 +2,9 @@
 // are chosen by the sources (`file:<path>`, `journal:<source id>`, ...). The in-memory store serves tests
 // and dry runs; a SQLite store (persistence stage) is wired in by the composition root.
 import { Fail2nftError } from '../core/errors.js';
-import type { SourcePosition } from './log-source.js';
+import type { PositionStore, SourcePosition } from '../core/positions.js';
 
-export interface PositionStore {
-  load(key: string): Promise<SourcePosition | undefined>;
-  /** Sources call this after every chunk the consumer finished; a store may coalesce writes. */
-  save(key: string, position: SourcePosition): Promise<void>;
-}
+export type { PositionStore } from '../core/positions.js';
 
 export function filePositionKey(path: string): string {
   return `file:${path}`;
