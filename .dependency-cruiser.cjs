@@ -1,6 +1,7 @@
-// Dependency direction: core <- stages <- composition root (src/service.ts, src/cli/).
+// Dependency direction: core <- stages <- composition root (src/service.ts with src/service/, src/cli/).
 // Stages exchange records defined in core and never import each other.
-const stages = 'config|sources|matching|counting|decisions|firewall|persistence|control|observability';
+const stages =
+  'config|sources|matching|counting|decisions|firewall|actions|persistence|control|observability';
 
 module.exports = {
   forbidden: [
@@ -21,8 +22,8 @@ module.exports = {
     {
       name: 'nothing-imports-the-composition-root',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/cli/' },
-      to: { path: ['^src/cli/', '^src/service\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/cli/', '^src/service(\\.ts$|/)'] },
+      to: { path: ['^src/cli/', '^src/service(\\.ts$|/)'] },
     },
     {
       name: 'worker-entry-imports-only-pure-matching',

@@ -6,7 +6,7 @@ import { loadFilter } from '../../src/config/load-filter.js';
 import { parseOptionReference } from '../../src/config/parse-option-reference.js';
 import { Fail2nftError } from '../../src/core/errors.js';
 import type { FilterSpec } from '../../src/core/filter-spec.js';
-import { filterSpecOf } from '../../src/cli/filter-spec-of.js';
+import { filterSpecOf } from '../../src/service/filter-spec-of.js';
 
 export function loadBenchFilter(configDir: string, reference: string): FilterSpec {
   const { name, params } = parseOptionReference(reference);

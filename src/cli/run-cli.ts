@@ -9,6 +9,8 @@ commands:
   dump [--config DIR] [--all]     print the resolved configuration as JSON
   regex [--config DIR] [--json] LOG FILTER
                                   test a filter (name[params], file or raw failregex) on a log file or line
+  start [--config DIR] [--foreground] [--dry-run]
+                                  run the service (in the foreground) until SIGTERM or SIGINT
   help                            this text
 `;
 
@@ -16,6 +18,7 @@ const commands = new Map<string, () => Promise<CommandHandler>>([
   ['check', async () => (await import('./commands/check.js')).runCheck],
   ['dump', async () => (await import('./commands/dump.js')).runDump],
   ['regex', async () => (await import('./commands/regex.js')).runRegex],
+  ['start', async () => (await import('./commands/start.js')).runStart],
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

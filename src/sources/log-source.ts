@@ -41,4 +41,11 @@ export interface LogSource {
   ended(): Promise<SourceEnd>;
   /** Counters as plain numbers (a snapshot). */
   stats(): SourceStats;
+  /**
+   * True while chunks that existed before start are still being handed over (the backlog). The consumer
+   * asks after each chunk: once false, later chunks were written while the service ran. A source under
+   * constant load may keep saying true (its reader is always ahead), which only means old lines keep
+   * being judged by their own dates.
+   */
+  inBacklog(): boolean;
 }

@@ -16,7 +16,7 @@ import { readLogLines } from '../../src/cli/read-log-lines.js';
 import { sharedDir } from '../support/project-paths.js';
 import { skipWithoutFail2ban } from '../support/fail2ban-compare.js';
 import { sampleTimeZone } from '../support/sample-runner.js';
-import { filterSpecOf } from '../../src/cli/filter-spec-of.js';
+import { filterSpecOf } from '../../src/service/filter-spec-of.js';
 
 process.env.TZ = sampleTimeZone;
 

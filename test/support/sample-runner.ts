@@ -11,7 +11,7 @@ import { createDateDetector, type DateDetector } from '../../src/matching/dates/
 import { LineFilter } from '../../src/matching/line-filter.js';
 import { cutLineDate } from '../../src/matching/line-date.js';
 import type { FoundFailure } from '../../src/matching/line-filter-types.js';
-import { filterSpecOf } from '../../src/cli/filter-spec-of.js';
+import { filterSpecOf } from '../../src/service/filter-spec-of.js';
 
 // fail2ban's tests use the POSIX zone CET-01CEST-02,M3.5.0,M10.5.0, which Node's ICU does not read; the
 // IANA zone CET has the same offsets and EU switch rules for the corpus's years.

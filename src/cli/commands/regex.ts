@@ -17,7 +17,7 @@ import { parseCommandArgs } from '../parse-command-args.js';
 import { readLogLines } from '../read-log-lines.js';
 import { formatRegexReport, type RegexReport } from '../regex-report.js';
 import type { CliIo } from '../cli-io.js';
-import { filterSpecOf } from '../filter-spec-of.js';
+import { filterSpecOf } from '../../service/filter-spec-of.js';
 
 interface ResolvedFilter {
   readonly spec: FilterSpec;

@@ -58,6 +58,7 @@ export class FileLogSource implements LogSource {
   private timers: NodeJS.Timeout[] = [];
   private wakeReader: (() => void) | undefined;
   private rescanWanted = false;
+  private readerReachedEnd = false;
   private polling: boolean;
   private readonly life: SourceLifecycle;
   private readerDone: Promise<void> = Promise.resolve();
@@ -143,6 +144,11 @@ export class FileLogSource implements LogSource {
     return { ...this.counters };
   }
 
+  inBacklog(): boolean {
+    // Everything queued when the reader first found no more to read was there at start.
+    return !this.readerReachedEnd || this.queue.length > 0;
+  }
+
   /** The paths followed now (for status output), sorted. */
   files(): string[] {
     return [...this.tails.keys()].sort();
@@ -178,6 +184,7 @@ export class FileLogSource implements LogSource {
       }
       const tail = this.dirty.values().next().value;
       if (tail === undefined) {
+        this.readerReachedEnd = true;
         await new Promise<void>((resolve) => (this.wakeReader = resolve));
         continue;
       }

@@ -124,6 +124,12 @@ export class JournalLogSource implements LogSource {
     return this.life.ended;
   }
 
+  /** Journal entries carry exact times and are always judged by them (see the service), so the
+   * journal has no backlog phase of its own. */
+  inBacklog(): boolean {
+    return false;
+  }
+
   stats(): JournalSourceStats {
     return { ...this.counters };
   }

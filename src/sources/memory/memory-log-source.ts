@@ -85,6 +85,11 @@ export class MemoryLogSource implements LogSource {
     return this.life.ended;
   }
 
+  /** The in-memory log has no start-up backlog: tests append to it while the source runs. */
+  inBacklog(): boolean {
+    return false;
+  }
+
   stats(): SourceStats {
     return { ...this.counters };
   }

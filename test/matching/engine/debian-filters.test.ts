@@ -12,7 +12,7 @@ import { createSourceMatcher } from '../../../src/matching/source-matcher.js';
 import { sharedDir } from '../../support/project-paths.js';
 import { sampleNowMs, sampleTimeZone } from '../../support/sample-runner.js';
 import { failureKey, referenceFailures, sampleOptionSets, type FailureKey } from './reference-matcher.js';
-import { filterSpecOf } from '../../../src/cli/filter-spec-of.js';
+import { filterSpecOf } from '../../../src/service/filter-spec-of.js';
 
 process.env.TZ = sampleTimeZone;
 

@@ -11,7 +11,7 @@ import { createDateDetector, type DateDetector } from '../../../src/matching/dat
 import { LineFilter } from '../../../src/matching/line-filter.js';
 import { cutLineDate } from '../../../src/matching/line-date.js';
 import { bundledConfigDir } from '../../support/project-paths.js';
-import { filterSpecOf } from '../../../src/cli/filter-spec-of.js';
+import { filterSpecOf } from '../../../src/service/filter-spec-of.js';
 
 export interface ReferenceOptions {
   readonly nowMs: number;
