@@ -187,17 +187,17 @@ export function createService(options: ServiceOptions): Service {
     const id = entry.plan.id;
     return async (chunk: LogChunk): Promise<void> => {
       if (engine === undefined) return;
+      if (entry.backlog && entry.source?.inBacklog() === false) {
+        entry.backlog = false;
+        engine.setInOperation(id, true);
+        logger.info({ source: id }, 'read the backlog; following new lines');
+      }
       readTimes.note(id, chunk.lines, clock.now());
       const wait = engine.push(id, chunk.chunk);
       gate.notePushed(id, chunk.lines);
       if (wait !== undefined) await wait;
       const room = pipeline.room();
       if (room !== undefined) await room;
-      if (entry.backlog && entry.source?.inBacklog() === false) {
-        entry.backlog = false;
-        engine.setInOperation(id, true);
-        logger.info({ source: id }, 'read the backlog; following new lines');
-      }
     };
   }
 

@@ -42,10 +42,8 @@ export interface LogSource {
   /** Counters as plain numbers (a snapshot). */
   stats(): SourceStats;
   /**
-   * True while chunks that existed before start are still being handed over (the backlog). The consumer
-   * asks after each chunk: once false, later chunks were written while the service ran. A source under
-   * constant load may keep saying true (its reader is always ahead), which only means old lines keep
-   * being judged by their own dates.
+   * Asked by the consumer while it holds a chunk: true when that chunk was read before the source first
+   * reached the end of what existed at start (the backlog), or when the source cannot tell yet.
    */
   inBacklog(): boolean;
 }

@@ -194,6 +194,22 @@ describe('the service end to end', () => {
     await service.stop();
   });
 
+  it('judges lines written after start as fail2ban does in operation: far-off dates count as now', async () => {
+    const f = fixture();
+    f.append('mail.log', [ordinaryLine(1)]);
+    const { service, bans } = await f.start();
+    await waitFor('the backlog', () => service.stats().lines === 1);
+    const old = -3 * 3600;
+    f.append('mail.log', [
+      saslFailure('203.0.113.45', old),
+      saslFailure('203.0.113.45', old),
+      saslFailure('203.0.113.45', old),
+    ]);
+    await waitFor('the ban', () => bans.length === 1);
+    assert.ok(Math.abs(Date.now() - (bans[0]?.startMs ?? 0)) < 60_000, 'the ban starts now, not 3 hours ago');
+    await service.stop();
+  });
+
   it('resumes after a restart from the saved positions without reading lines again', async () => {
     const f = fixture();
     const store = new MemoryPositionStore();

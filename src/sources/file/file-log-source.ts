@@ -58,7 +58,9 @@ export class FileLogSource implements LogSource {
   private timers: NodeJS.Timeout[] = [];
   private wakeReader: (() => void) | undefined;
   private rescanWanted = false;
-  private readerReachedEnd = false;
+  /** Chunks handed to the queue so far; and how many there were when the reader first ran dry. */
+  private chunksQueued = 0;
+  private backlogChunks: number | undefined;
   private polling: boolean;
   private readonly life: SourceLifecycle;
   private readerDone: Promise<void> = Promise.resolve();
@@ -84,7 +86,10 @@ export class FileLogSource implements LogSource {
       orphanGraceMs: this.options.orphanGraceMs,
       clock: deps.clock,
       stats: this.counters,
-      deliver: (chunk) => this.queue.push(chunk),
+      deliver: (chunk) => {
+        this.chunksQueued++;
+        return this.queue.push(chunk);
+      },
       onProblem: (path, error) => {
         if (error === undefined) this.deps.logger.info({ source: this.id, path }, 'log file readable again');
         else this.deps.logger.warn({ source: this.id, path, code: error.code, err: error }, error.message);
@@ -145,8 +150,9 @@ export class FileLogSource implements LogSource {
   }
 
   inBacklog(): boolean {
-    // Everything queued when the reader first found no more to read was there at start.
-    return !this.readerReachedEnd || this.queue.length > 0;
+    // The chunks queued before the reader first found nothing more to read were there at start; the
+    // consumer asks while it holds chunk number `chunks` (counted once it returns).
+    return this.backlogChunks === undefined || this.counters.chunks < this.backlogChunks;
   }
 
   /** The paths followed now (for status output), sorted. */
@@ -184,7 +190,7 @@ export class FileLogSource implements LogSource {
       }
       const tail = this.dirty.values().next().value;
       if (tail === undefined) {
-        this.readerReachedEnd = true;
+        this.backlogChunks ??= this.chunksQueued;
         await new Promise<void>((resolve) => (this.wakeReader = resolve));
         continue;
       }

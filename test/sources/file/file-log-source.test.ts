@@ -363,3 +363,28 @@ test('one source reads a file matched by two patterns once', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('chunks read before the reader first reached the end are the backlog; later ones are not', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'app.log');
+  // Small reads make the backlog several chunks long.
+  writeFileSync(path, lines(...Array.from({ length: 40 }, (_, i) => `old line ${i}`)));
+  const seen: { first: string; backlog: boolean }[] = [];
+  const files = source({ patterns: [path], readChunkBytes: 64 });
+  const collector = new ChunkCollector();
+  await files.start(async (chunk) => {
+    seen.push({ first: chunk.chunk.toString().split('\n')[0] ?? '', backlog: files.inBacklog() });
+    await collector.consumer(chunk);
+  });
+  try {
+    await collector.waitForLines(40);
+    assert.ok(seen.length > 2, `several backlog chunks (${seen.length})`);
+    assert.ok(seen.every((chunk) => chunk.backlog));
+    await appendFile(path, lines('new line'));
+    await collector.waitForLines(41);
+    assert.deepEqual(seen.at(-1), { first: 'new line', backlog: false });
+  } finally {
+    await files.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
