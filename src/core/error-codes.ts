@@ -145,6 +145,109 @@ export const errorCodes = {
     remedy:
       'Report it with the log lines of the chunk named in the message: a crash of the regex engine or a bug; the failures of that chunk are lost.',
   },
+  F2N_ERR_METRICS_ADDRESS: {
+    message: 'invalid metrics address',
+    remedy:
+      'Write metrics = ADDR:PORT in fail2nft.conf (or --metrics ADDR:PORT): 127.0.0.1:9191, or [::1]:9191 for IPv6 (brackets required).',
+  },
+  F2N_ERR_METRICS_LISTEN: {
+    message: 'cannot serve metrics on the configured address',
+    remedy:
+      'Choose a free port and an address of this host (the message names the cause, e.g. the port is already in use).',
+  },
+  F2N_ERR_ACTION_COMMAND_FAILED: {
+    message: 'an action command exited with an error',
+    remedy:
+      "Read the command's exit status and standard error in the error details; run the action's command by hand to see why it fails.",
+  },
+  F2N_ERR_ACTION_TIMEOUT: {
+    message: 'an action command did not finish within its timeout and was killed',
+    remedy:
+      'Find out why the command hangs (a mail server or name server not answering?), or raise the action option timeout = (seconds, default 60).',
+  },
+  F2N_ERR_ACTION_SPAWN: {
+    message: 'an action command cannot be started',
+    remedy:
+      'Install the program named in the message (/bin/sh, sendmail) or point the action at it (sendmailcmd = /path/to/sendmail).',
+  },
+  F2N_ERR_ACTION_TAG_LOOP: {
+    message: "an action's <tags> refer to each other too deeply",
+    remedy: 'Break the loop of action options whose values name each other as <tags>.',
+  },
+  F2N_ERR_ACTION_BAD_OPTION: {
+    message: 'an action option has an invalid value',
+    remedy: 'Fix the action option named in the message (see docs/actions.md for the accepted values).',
+  },
+  F2N_ERR_ACTION_BAD_ADDRESS: {
+    message: 'an action was asked to ban or unban something that is not an IP address or network',
+    remedy: 'A bug in the caller: report it with the log lines around it.',
+  },
+  F2N_ERR_ACTION_UNSAFE_TEMPLATE: {
+    message: 'an action command puts a log-derived <tag> where its value cannot be passed safely',
+    remedy:
+      "Move the tag named in the message out of the quoted here-document (<<'EOF'), e.g. into an unquoted one (<<EOF) or a double-quoted argument.",
+  },
+  F2N_ERR_ACTION_UNSUPPORTED: {
+    message: 'an action cannot be run by fail2nft',
+    remedy: 'Replace the action named in the message (python .py actions) by an action.d .conf file.',
+  },
+  F2N_ERR_ACTION_STOPPED: {
+    message: 'the action was already stopped',
+    remedy: 'A bug in the caller: ban and unban only between start and stop.',
+  },
+  F2N_ERR_STORE_OPEN: {
+    message: 'cannot open the ban database',
+    remedy:
+      "Check that the database file's directory exists and that fail2nft may read and write both (dbfile in fail2nft.conf, --db).",
+  },
+  F2N_ERR_STORE_CORRUPT: {
+    message: 'the ban database file is damaged or not a database',
+    remedy:
+      'Move the file named in the message aside and start again (a new database is created; bans in the kernel are lost on the next restart), or repair it with sqlite3 .recover.',
+  },
+  F2N_ERR_STORE_FOREIGN_FILE: {
+    message: 'the database file belongs to another program',
+    remedy:
+      "Point dbfile at a new path; to bring over fail2ban's bans, run fail2nft import-db with fail2ban's database.",
+  },
+  F2N_ERR_STORE_VERSION: {
+    message: 'the ban database was written by a newer fail2nft',
+    remedy: 'Run the newer fail2nft again, or move the file aside to start with an empty database.',
+  },
+  F2N_ERR_STORE_MIGRATION: {
+    message: 'upgrading the ban database schema failed',
+    remedy:
+      'Nothing was changed (the upgrade is one transaction): check free space and permissions, then start again; report the message if it repeats.',
+  },
+  F2N_ERR_STORE_LOCKED: {
+    message: 'the ban database is locked by another process',
+    remedy:
+      'Another fail2nft (or sqlite3 session) holds the file: stop it, or give each service its own dbfile.',
+  },
+  F2N_ERR_STORE_READ: {
+    message: 'cannot read from the ban database',
+    remedy:
+      'Check the file named in the message (disk errors, permissions); see the cause in the error details.',
+  },
+  F2N_ERR_STORE_WRITE: {
+    message: 'cannot write to the ban database',
+    remedy:
+      'Check free space and permissions of the file named in the message; the batch was not recorded, so it is not committed to the kernel either.',
+  },
+  F2N_ERR_STORE_CLOSED: {
+    message: 'the ban database is closed',
+    remedy: 'A bug in the caller: use the store only before close().',
+  },
+  F2N_ERR_STORE_BAD_OPTION: {
+    message: 'invalid ban database option',
+    remedy:
+      'Fix the option named in the message (dbmaxmatches and friends in fail2nft.conf; a programming error in the caller otherwise).',
+  },
+  F2N_ERR_STORE_IMPORT: {
+    message: "cannot import fail2ban's database",
+    remedy:
+      "Pass the path of fail2ban's dbfile (fail2ban-client get dbfile; usually /var/lib/fail2ban/fail2ban.sqlite3) written by fail2ban 0.11 or later (schema version 4).",
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof errorCodes;
