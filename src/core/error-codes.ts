@@ -248,6 +248,47 @@ export const errorCodes = {
     remedy:
       "Pass the path of fail2ban's dbfile (fail2ban-client get dbfile; usually /var/lib/fail2ban/fail2ban.sqlite3) written by fail2ban 0.11 or later (schema version 4).",
   },
+  F2N_ERR_FIREWALL_BAD_OPTION: {
+    message: 'invalid firewall option',
+    remedy:
+      'Fix the option named in the message (firewall settings in fail2nft.conf, or two jails whose names map to the same set name; a programming error in the caller otherwise).',
+  },
+  F2N_ERR_FIREWALL_ACTION_OPTION: {
+    message: "a firewall action's port, protocol, type or blocktype cannot be used",
+    remedy:
+      'Fix the option named in the message in the jail or its action reference: ports are numbers, /etc/services names or a:b ranges; protocol is tcp, udp, sctp or all; blocktype a drop or a reject.',
+  },
+  F2N_ERR_FIREWALL_ACTION_APPROXIMATED: {
+    message: 'a firewall action is applied with a simplification',
+    remedy:
+      'A warning: the message names what fail2nft does not reproduce (LOG rules, reject types, ufw application profiles); the ban still blocks the traffic.',
+  },
+  F2N_ERR_FIREWALL_UNAVAILABLE: {
+    message: 'a firewall tool cannot be run',
+    remedy:
+      'Install the tool named in the message (nft: package nftables; ipset backend: ipset and iptables) or set firewall = dry-run.',
+  },
+  F2N_ERR_FIREWALL_COMMAND_FAILED: {
+    message: 'the kernel refused a firewall transaction',
+    remedy:
+      "Read nft's or ipset's message in the error: a missing kernel module (nf_tables, ip_set), a table changed by hand, or an address the kernel refuses; failed bans are retried and then reported one by one.",
+  },
+  F2N_ERR_FIREWALL_NOT_STARTED: {
+    message: 'the firewall backend is not started',
+    remedy: 'A bug in the caller: start() the backend before applying bans.',
+  },
+  F2N_ERR_FIREWALL_BAD_ADDRESS: {
+    message: 'not an IP address or network: not sent to the firewall',
+    remedy: 'A bug in the stage that produced the ban, or a wrong manual ban: give an IPv4/IPv6 address or a CIDR network.',
+  },
+  F2N_ERR_FIREWALL_UNKNOWN_JAIL: {
+    message: 'a ban names a jail that has no firewall sets',
+    remedy: 'Ban only in enabled jails with a firewall action; after a reload, bans of removed jails are dropped.',
+  },
+  F2N_ERR_FIREWALL_BATCHER_CLOSED: {
+    message: 'the ban batcher is closed',
+    remedy: 'A bug in the caller: submit bans only before close().',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof errorCodes;
