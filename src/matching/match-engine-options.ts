@@ -4,7 +4,7 @@ import { Fail2nftError } from '../core/errors.js';
 import type { EngineResult, FaultInjection, MatchEngineOptions } from './match-engine-types.js';
 import { DEFAULT_MAX_LINE_LENGTH } from './source-matcher-options.js';
 
-export const DEFAULT_CHUNK_BYTES = 256 * 1024;
+export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 export interface FilledMatchEngineOptions {
   readonly workers: number;

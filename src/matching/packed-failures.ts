@@ -22,52 +22,83 @@ export interface PackedFailures {
   readonly matches: readonly string[];
 }
 
+function kindCode(kind: FailureIdKind): number {
+  switch (kind) {
+    case 'address':
+      return 0;
+    case 'network':
+      return 1;
+    case 'dns':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+// Plain indexed loops and two fixed object shapes: in a flood both ends handle a failure every other
+// line, and closures, spreads and conditional properties cost more there than the copying itself.
 export function packFailures(failures: readonly MatchedFailure[], jails: readonly string[]): PackedFailures {
   const count = failures.length;
-  const position = new Map(jails.map((name, i) => [name, i]));
-  const packed = {
+  const jailCodes = new Uint16Array(count);
+  const ids = new Array<string>(count);
+  const kinds = new Uint8Array(count);
+  const times = new Float64Array(count);
+  const failregexes = new Uint16Array(count);
+  const users = new Array<string | null>(count);
+  const lines = new Uint32Array(count);
+  const matchCounts = new Uint32Array(count);
+  const matches: string[] = [];
+  let lastJail = '';
+  let lastCode = 0;
+  for (let i = 0; i < count; i++) {
+    const f = failures[i] as MatchedFailure;
+    if (f.jail !== lastJail) {
+      lastJail = f.jail;
+      lastCode = Math.max(0, jails.indexOf(f.jail));
+    }
+    jailCodes[i] = lastCode;
+    ids[i] = f.id;
+    kinds[i] = kindCode(f.kind);
+    times[i] = f.timeMs;
+    failregexes[i] = f.failregex;
+    users[i] = f.user ?? null;
+    lines[i] = f.lineInChunk;
+    const own = f.matches;
+    matchCounts[i] = own.length;
+    for (let m = 0; m < own.length; m++) matches.push(own[m] as string);
+  }
+  return {
     count,
-    jails: new Uint16Array(count),
-    ids: new Array<string>(count),
-    kinds: new Uint8Array(count),
-    times: new Float64Array(count),
-    failregexes: new Uint16Array(count),
-    users: new Array<string | null>(count),
-    lines: new Uint32Array(count),
-    matchCounts: new Uint32Array(count),
-    matches: [] as string[],
+    jails: jailCodes,
+    ids,
+    kinds,
+    times,
+    failregexes,
+    users,
+    lines,
+    matchCounts,
+    matches,
   };
-  failures.forEach((f, i) => {
-    packed.jails[i] = position.get(f.jail) ?? 0;
-    packed.ids[i] = f.id;
-    packed.kinds[i] = KINDS.indexOf(f.kind);
-    packed.times[i] = f.timeMs;
-    packed.failregexes[i] = f.failregex;
-    packed.users[i] = f.user ?? null;
-    packed.lines[i] = f.lineInChunk;
-    packed.matchCounts[i] = f.matches.length;
-    packed.matches.push(...f.matches);
-  });
-  return packed;
 }
 
 export function unpackFailures(packed: PackedFailures, jails: readonly string[]): MatchedFailure[] {
-  const out = new Array<MatchedFailure>(packed.count);
+  const { count, ids, kinds, times, failregexes, users, lines, matchCounts, matches } = packed;
+  const out = new Array<MatchedFailure>(count);
   let m = 0;
-  for (let i = 0; i < packed.count; i++) {
-    const n = packed.matchCounts[i] ?? 0;
-    const user = packed.users[i] ?? null;
-    const failure: MatchedFailure = {
-      jail: jails[packed.jails[i] ?? 0] ?? '',
-      id: packed.ids[i] ?? '',
-      kind: KINDS[packed.kinds[i] ?? 0] ?? 'raw',
-      timeMs: packed.times[i] ?? 0,
-      failregex: packed.failregexes[i] ?? 0,
-      ...(user === null ? {} : { user }),
-      lineInChunk: packed.lines[i] ?? 0,
-      matches: packed.matches.slice(m, m + n),
-    };
-    out[i] = failure;
+  for (let i = 0; i < count; i++) {
+    const n = matchCounts[i] ?? 0;
+    const user = users[i] ?? null;
+    const jail = jails[packed.jails[i] ?? 0] ?? '';
+    const id = ids[i] ?? '';
+    const kind = KINDS[kinds[i] ?? 0] ?? 'raw';
+    const timeMs = times[i] ?? 0;
+    const failregex = failregexes[i] ?? 0;
+    const lineInChunk = lines[i] ?? 0;
+    const own = n === 1 ? [matches[m] ?? ''] : matches.slice(m, m + n);
+    out[i] =
+      user === null
+        ? { jail, id, kind, timeMs, failregex, lineInChunk, matches: own }
+        : { jail, id, kind, timeMs, failregex, user, lineInChunk, matches: own };
     m += n;
   }
   return out;

@@ -39,6 +39,7 @@ import {
   scanLiterals,
   type LiteralScanPlan,
 } from './literal-scan.js';
+import type { RequiredLiterals } from './regex/required-literals.js';
 import { fillSourceMatcherOptions, type FilledSourceMatcherOptions } from './source-matcher-options.js';
 import type {
   ChunkContext,
@@ -100,27 +101,36 @@ export function countDateGroups(jails: readonly FilterSpec[]): number {
   return new Set(jails.map(dateKey)).size;
 }
 
-function regexesFor(spec: FilterSpec): { regexes: LineFilterRegexes; literals: FilterLiterals } {
+function regexesFor(spec: FilterSpec): {
+  regexes: LineFilterRegexes;
+  literals: FilterLiterals;
+  gate: RequiredLiterals;
+} {
   const compiled = compileFilter(spec);
-  if (spec.maxlines > 1) return { regexes: compiled.regexes, literals: [] };
+  if (spec.maxlines > 1) return { regexes: compiled.regexes, literals: [], gate: [] };
+  // A failure needs the prefregex to match the same line too: its clauses are every failregex's
+  // clauses as well, and the jail's gate (see ScanTarget.gate).
+  const gate = compiled.prefregex?.requiredLiterals ?? [];
   return {
     regexes: {
       ...(compiled.prefregex === undefined ? {} : { prefregex: createBytesSearchRegex(compiled.prefregex) }),
       failregex: compiled.failregex.map(createBytesSearchRegex),
       ignoreregex: compiled.ignoreregex.map(createBytesSearchRegex),
     },
-    literals: compiled.failregex.map((f) => f.requiredLiterals),
+    literals: compiled.failregex.map((f) => [...f.requiredLiterals, ...gate]),
+    gate,
   };
 }
 
-type FilterLiterals = readonly (readonly (readonly string[])[])[];
+type FilterLiterals = readonly RequiredLiterals[];
 
 class ChunkMatcher implements SourceMatcher {
   readonly dateGroups: number;
   private readonly options: FilledSourceMatcherOptions;
   private readonly groups: DateGroup[] = [];
   private readonly jails: Jail[] = [];
-  private readonly targetLiterals: (readonly (readonly string[])[])[] = [];
+  private readonly targetLiterals: RequiredLiterals[] = [];
+  private readonly targetGate: RequiredLiterals[] = [];
   private readonly targetJail: number[] = [];
   private readonly targetGroup: DateGroup[] = [];
   /** A line had a longer head than planned for: plan again before the next chunk. */
@@ -163,7 +173,7 @@ class ChunkMatcher implements SourceMatcher {
         groupOf.set(key, group);
         this.groups.push(group);
       }
-      const { regexes, literals } = regexesFor(spec);
+      const { regexes, literals, gate } = regexesFor(spec);
       const filter = new LineFilter(
         regexes,
         {
@@ -179,6 +189,7 @@ class ChunkMatcher implements SourceMatcher {
       const firstTarget = this.targetLiterals.length;
       for (const clauses of literals) {
         this.targetLiterals.push(clauses);
+        this.targetGate.push(gate);
         this.targetJail.push(this.jails.length);
         this.targetGroup.push(group);
       }
@@ -291,6 +302,8 @@ class ChunkMatcher implements SourceMatcher {
       this.targetLiterals.map((literals, t) => ({
         literals,
         headBytes: this.targetGroup[t]?.headBytes ?? 0,
+        gateKey: this.targetJail[t] ?? 0,
+        gate: this.targetGate[t] ?? [],
       })),
       sample,
     );

@@ -30,6 +30,12 @@ export interface SessionOptions {
   readonly workers: number;
   /** "Now" for year-less log dates. */
   readonly nowMs: number;
+  /**
+   * Log chunks a threaded driver runs through its fresh workers before process() is timed, under
+   * another source, so that their JIT is as warm as the calling thread's (a service's workers run for
+   * days); the timed lines see none of that source's state.
+   */
+  readonly warmUp?: readonly Buffer[];
 }
 
 export interface MatchDriver {

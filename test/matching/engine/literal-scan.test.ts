@@ -54,6 +54,34 @@ test('bytes that may lie before the date cut are not used: too short a literal l
   assert.ok(plan.needles.every((n) => !n.toString().includes('[')));
 });
 
+test("a jail's failregexes share one needle of its gate (prefregex) when the gate is rarer than their own", () => {
+  // sshd writes nothing to this log: one scan for "(sshd)" replaces a scan per failregex.
+  const gate = [['(sshd)']];
+  const sshd = (literals: string[][]): ScanTarget => ({ literals, headBytes: 0, gateKey: 1, gate });
+  const plan = planLiteralScan(
+    [
+      target([['reject: ']]),
+      sshd([['Invalid user '], ...gate]),
+      sshd([['Failed password'], ...gate]),
+      sshd([['Connection closed by'], ...gate]),
+    ],
+    sample,
+  );
+  assert.deepEqual(
+    plan.needles.map((n) => n.toString()),
+    ['ject: ', '(sshd)'],
+  );
+  assert.deepEqual(plan.needleTargets, [[0], [1, 2, 3]]);
+});
+
+test("a gate on every line is not used: the jail's failregexes keep their own needles", () => {
+  const gate = [['smtpd[']];
+  const smtpd = (literals: string[][]): ScanTarget => ({ literals, headBytes: 0, gateKey: 0, gate });
+  const plan = planLiteralScan([smtpd([['NOQUEUE'], ...gate]), smtpd([['unknown['], ...gate])], sample);
+  assert.ok(plan.needles.every((n) => !'smtpd['.includes(n.toString())));
+  assert.deepEqual(plan.needleTargets.flat().sort(), [0, 1]);
+});
+
 test('a target without literals, or with only common ones, is matched on every line', () => {
   const plan = planLiteralScan([target([]), target([[' ']]), target([['reject']])], sample);
   assert.deepEqual(plan.everyLine, [0, 1]);
