@@ -279,11 +279,13 @@ export const errorCodes = {
   },
   F2N_ERR_FIREWALL_BAD_ADDRESS: {
     message: 'not an IP address or network: not sent to the firewall',
-    remedy: 'A bug in the stage that produced the ban, or a wrong manual ban: give an IPv4/IPv6 address or a CIDR network.',
+    remedy:
+      'A bug in the stage that produced the ban, or a wrong manual ban: give an IPv4/IPv6 address or a CIDR network.',
   },
   F2N_ERR_FIREWALL_UNKNOWN_JAIL: {
     message: 'a ban names a jail that has no firewall sets',
-    remedy: 'Ban only in enabled jails with a firewall action; after a reload, bans of removed jails are dropped.',
+    remedy:
+      'Ban only in enabled jails with a firewall action; after a reload, bans of removed jails are dropped.',
   },
   F2N_ERR_FIREWALL_BATCHER_CLOSED: {
     message: 'the ban batcher is closed',
