@@ -105,7 +105,10 @@ export function parseIpAddress(input: string): IpAddress | undefined {
 
 /** Parses `addr` or `addr/prefix` (also an IPv4 netmask `addr/255.255.0.0`). Undefined if invalid. */
 export function parseIpNetwork(input: string): IpNetwork | undefined {
-  const [addressText = '', prefixText] = input.trim().split('/');
+  const parts = input.trim().split('/');
+  // "10.0.0.0/8/8" is not a network: only one prefix may follow the address.
+  if (parts.length > 2) return undefined;
+  const [addressText = '', prefixText] = parts;
   const address = parseIpAddress(addressText);
   if (address === undefined) return undefined;
   const max = address.family === 4 ? 32 : 128;

@@ -59,3 +59,8 @@ test('a network contains the addresses of its family under its prefix', () => {
   assert.ok(!networkContains(v6, parseIpAddress('2001:db8:8000::1')!));
   assert.ok(!networkContains(v6, parseIpAddress('127.0.0.1')!));
 });
+
+test('a network with two prefixes is refused, not read up to the second slash', () => {
+  assert.equal(parseIpNetwork('10.0.0.0/8/8'), undefined);
+  assert.equal(parseIpNetwork('2001:db8::/32/'), undefined);
+});
