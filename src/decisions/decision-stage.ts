@@ -33,6 +33,16 @@ export type DecisionOutcome =
   | { readonly kind: 'not-an-address'; readonly id: string }
   | { readonly kind: 'unknown-jail' };
 
+/** One address's ban count in one jail, as a ban store keeps it. */
+export interface StoredHistoryRow {
+  readonly jail: string;
+  readonly address: string;
+  readonly count: number;
+  readonly lastStartMs: number;
+  /** Seconds of the latest ban; -1 = permanent. */
+  readonly durationSec: number;
+}
+
 export interface DecisionStageOptions {
   readonly clock: Clock;
   readonly io: DecisionIo;
@@ -62,8 +72,14 @@ export interface DecisionStage {
   decide(candidate: BanCandidate): Promise<DecisionOutcome>;
   /** A ban asked for by an operator (fail2nft ban): no ignore check, starts now. */
   banManually(jail: string, address: string): DecisionOutcome;
-  /** Reinstates a stored ban at start: history always, index when still active. True if active. */
-  restore(decision: BanDecision): boolean;
+  /**
+   * Reinstates a stored ban at start: the index when still active, and the history unless
+   * `recordHistory` is false (the store's history rows, given to seedHistory, already count it).
+   * True if active.
+   */
+  restore(decision: BanDecision, recordHistory?: boolean): boolean;
+  /** Seeds the ban history from stored rows (bantime.increment across restarts). */
+  seedHistory(rows: readonly StoredHistoryRow[]): void;
   /** Forgets an address's ban (index and history) in one jail or all; returns the jails it was active in. */
   unban(address: string, jail?: string): string[];
   /** Resolves host names, reads file: lists and own addresses. Await once before the first decision. */
@@ -214,16 +230,24 @@ export function createDecisionStage(options: DecisionStageOptions): DecisionStag
       return ban(state, target, nowMs, nowMs, { failures: 0 }, []);
     },
 
-    restore(decision) {
+    restore(decision, recordHistory = true) {
       const target = targetOf(decision.address, 'address');
       if (target === undefined) return false;
       const text = targetText(target);
       const nowMs = clock.now();
-      history.record(decision.jail, text, decision.startMs, decision.durationSec);
+      if (recordHistory) history.record(decision.jail, text, decision.startMs, decision.durationSec);
       const endMs = decision.durationSec < 0 ? Infinity : decision.startMs + decision.durationSec * 1000;
       if (endMs < nowMs || index.activeUntil(decision.jail, text, nowMs) !== undefined) return false;
       index.add(decision.jail, text, decision.startMs, endMs);
       return true;
+    },
+
+    seedHistory(rows) {
+      for (const row of rows) {
+        const target = targetOf(row.address, 'address');
+        if (target === undefined || row.count < 1) continue;
+        history.record(row.jail, targetText(target), row.lastStartMs, row.durationSec, row.count);
+      }
     },
 
     unban(address, jail) {

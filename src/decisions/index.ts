@@ -4,6 +4,7 @@ export type {
   DecisionStage,
   DecisionStageOptions,
   JailBanStatus,
+  StoredHistoryRow,
 } from './decision-stage.js';
 export type { DecisionIo } from './decision-io.js';
 export { createSystemDecisionIo } from './system-decision-io.js';

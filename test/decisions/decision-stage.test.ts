@@ -235,6 +235,23 @@ test('restored bans fill the index when still active and the history always', ()
   );
 });
 
+test('seeded history rows count for the increment once, with active bans restored without history', () => {
+  const { stage, clock } = setup({ sshd: { bantime: 600, maxretry: 5, increment: { enabled: true } } });
+  const start = clock.now() - 1000;
+  stage.seedHistory([
+    { jail: 'sshd', address: '192.0.2.1', count: 2, lastStartMs: start, durationSec: 600 },
+    { jail: 'sshd', address: 'not-an-ip', count: 1, lastStartMs: start, durationSec: 600 },
+  ]);
+  const active = { jail: 'sshd', address: '192.0.2.1', family: 4 as const, startMs: start, durationSec: 600 };
+  assert.equal(stage.restore({ ...active, banCount: 2, failures: 5 }, false), true);
+  assert.equal(stage.banManually('sshd', '192.0.2.1').kind, 'already-banned');
+  stage.unban('192.0.2.1', 'sshd');
+  stage.seedHistory([{ jail: 'sshd', address: '192.0.2.1', count: 2, lastStartMs: start, durationSec: 600 }]);
+  const next = stage.banManually('sshd', '192.0.2.1');
+  assert.equal(next.kind === 'ban' && next.decision.banCount, 3, 'two stored bans, this one the third');
+  assert.equal(next.kind === 'ban' && next.decision.durationSec, 2400);
+});
+
 test('the clock drives sweeps of the ban index', async () => {
   const { stage, clock } = setup({ sshd: { bantime: 60, maxretry: 5 } }, { sweepIntervalMs: 1000 });
   await stage.decide(candidate('192.0.2.1', clock.now()));
