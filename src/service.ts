@@ -17,7 +17,6 @@ import { loadConfigOrThrow, type Fail2nftConfig } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Fail2nftError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
-import type { PositionStore } from './core/positions.js';
 import type { BanDecision } from './core/records.js';
 import { createCountingStage, type CountingStage } from './counting/index.js';
 import {
@@ -28,24 +27,34 @@ import {
   type DecisionIo,
   type DecisionStage,
 } from './decisions/index.js';
+import { createActionRunner, createChildProcessRunner, type ActionRunner } from './actions/index.js';
+import {
+  createDryRunBackend,
+  firewallSpecOf,
+  readServiceTable,
+  type FirewallBackend,
+  type FirewallJailSpec,
+} from './firewall/index.js';
 import { createMatchEngine } from './matching/match-engine.js';
+import type { Fail2nftMetrics } from './observability/index.js';
+import { MemoryBanStore, type BanStore } from './persistence/index.js';
 import type { MatchEngine } from './matching/match-engine-types.js';
 import {
   createFileLogSource,
   createJournalLogSource,
-  MemoryPositionStore,
   type FileLogSource,
   type FileSourceOptions,
   type LogChunk,
   type LogSource,
 } from './sources/index.js';
-import { createDryRunSink, type BanSink } from './service/ban-sink.js';
+import { createEnforcementSink, type EnforcementSink } from './service/enforcement-sink.js';
 import {
   FailurePipeline,
   type FailurePipelineStats,
   type PipelineOutcome,
 } from './service/failure-pipeline.js';
 import { PositionGate } from './service/position-gate.js';
+import { ServiceMetrics } from './service/service-metrics.js';
 import { ReadTimes } from './service/read-times.js';
 import {
   NOTICE_SOURCE_ID,
@@ -60,10 +69,13 @@ export interface ServiceOptions {
   /** Decide and log bans without touching the kernel. */
   readonly dryRun?: boolean;
   readonly clock?: Clock;
-  /** Where sources keep positions; default in memory (the SQLite store is wired by the CLI). */
-  readonly positionStore?: PositionStore;
-  /** Where bans go; default the dry-run sink. */
-  readonly sink?: BanSink;
+  /** Bans, ban history and log positions; default in memory (the CLI opens the SQLite file). */
+  readonly store?: BanStore;
+  /** The kernel backend; default the dry-run backend (nothing reaches the kernel). */
+  readonly backend?: FirewallBackend;
+  /** Run the jails' other actions (mail, commands); default false (always false in a dry run). */
+  readonly runActions?: boolean;
+  readonly metrics?: Fail2nftMetrics;
   /** Match worker threads; default the configuration's `workers` (0 = one per core). */
   readonly workers?: number;
   /** Overrides for every file source (tests use short poll and rescan intervals). */
@@ -140,12 +152,66 @@ export function createService(options: ServiceOptions): Service {
     jails: Object.fromEntries(plan.jails.map((jail) => [jail.name, jail.decision])),
     historyPurgeAgeSec: settings.dbpurgeage,
   });
-  const sink = options.sink ?? createDryRunSink(logger.child({ stage: 'sink' }));
-  const gate = new PositionGate(options.positionStore ?? new MemoryPositionStore());
+  const store = options.store ?? new MemoryBanStore();
+  const backend = options.backend ?? createDryRunBackend();
+  const metrics = options.metrics;
+  // Which of each jail's actions the native firewall carries out; the others run as actions.
+  const firewallActions = new Map(
+    plan.jails.map((jail) => [jail.name, firewallSpecOf(jail.name, jail.settings.actions)]),
+  );
+  const actions: ActionRunner | undefined =
+    options.runActions === true && options.dryRun !== true
+      ? createActionRunner({
+          actions: Object.fromEntries(
+            [...firewallActions].map(([jail, result]) => [jail, result.otherActions]),
+          ),
+          runner: createChildProcessRunner(),
+          clock,
+          onOutcome: (report) => {
+            if (report.outcome.ok) return;
+            logger.warn(
+              { jail: report.jail, action: report.action, err: report.outcome.error },
+              `action ${report.action} failed`,
+            );
+          },
+        })
+      : undefined;
+  for (const problem of actions?.problems ?? [])
+    logger.warn({ err: problem, code: problem.code }, `action not run: ${problem.message}`);
+  const enforcedJails = new Set<string>();
+  const sink: EnforcementSink = createEnforcementSink({
+    backend,
+    store,
+    clock,
+    logger: logger.child({ stage: 'firewall' }),
+    maxBatch: settings.batchSize,
+    maxDelayMs: settings.batchDelayMs,
+    enforcedJails,
+    ...(metrics === undefined ? {} : { metrics }),
+    ...(actions === undefined ? {} : { actions }),
+  });
+  const gate = new PositionGate(store);
   const readTimes = new ReadTimes();
   const hasNotices = plan.sources.some((source) => source.kind === 'notices');
 
   let engine: MatchEngine | undefined;
+  const running: RunningSource[] = [];
+  const serviceMetrics =
+    metrics === undefined
+      ? undefined
+      : new ServiceMetrics(metrics, {
+          activeBans: (jail) => decisions.status(jail)?.current ?? 0,
+          chunksInFlight: () => engine?.stats().chunksInFlight ?? 0,
+          matchRetries: () => engine?.stats().retries ?? 0,
+          sourceCounters: () =>
+            new Map(
+              running.flatMap((entry) => {
+                if (entry.source === undefined) return [];
+                const stats = entry.source.stats();
+                return [[entry.plan.id, stats] as const];
+              }),
+            ),
+        });
   const pipeline = new FailurePipeline({
     counting,
     decisions,
@@ -156,8 +222,12 @@ export function createService(options: ServiceOptions): Service {
       gate.noteProcessed(sourceId, line);
       readTimes.forget(sourceId, line);
     },
-    ...(options.onOutcome === undefined ? {} : { onOutcome: options.onOutcome }),
+    onOutcome: (jail, outcome) => {
+      serviceMetrics?.outcome(jail, outcome);
+      options.onOutcome?.(jail, outcome);
+    },
     onBan: (decision) => {
+      metrics?.recordBan(decision.jail, 'failures');
       if (hasNotices && engine !== undefined) {
         // The recidive jail counts bans from the lines fail2ban would have logged for them.
         const line = formatBanNotice(decision, { pid: process.pid, timeMs: clock.now() });
@@ -167,7 +237,6 @@ export function createService(options: ServiceOptions): Service {
     },
   });
 
-  const running: RunningSource[] = [];
   let timer: NodeJS.Timeout | undefined;
   let state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   let resolveStopped: (error: Error | undefined) => void = () => undefined;
@@ -193,11 +262,19 @@ export function createService(options: ServiceOptions): Service {
         logger.info({ source: id }, 'read the backlog; following new lines');
       }
       readTimes.note(id, chunk.lines, clock.now());
+      metrics?.recordLinesRead(id, chunk.lines, chunk.chunk.length);
       const wait = engine.push(id, chunk.chunk);
       gate.notePushed(id, chunk.lines);
-      if (wait !== undefined) await wait;
       const room = pipeline.room();
-      if (room !== undefined) await room;
+      if (wait !== undefined || room !== undefined) {
+        // Reading pauses here while matching or deciding catches up (backpressure).
+        const waitStarted = performance.now();
+        await wait;
+        await (room ?? pipeline.room());
+        const seconds = (performance.now() - waitStarted) / 1000;
+        metrics?.sourceBackpressureSeconds.inc({ source: id }, seconds);
+        metrics?.matchQueueWait.observe(seconds);
+      }
     };
   }
 
@@ -207,6 +284,9 @@ export function createService(options: ServiceOptions): Service {
     if (planned.kind === 'file') {
       return createFileLogSource(
         {
+          // 1 MiB reads: the bench measured 14 % less CPU than 64 KiB reads on a busy mail log; a
+          // source's read-ahead (8 chunks) stays bounded at 8 MiB.
+          readChunkBytes: 1 << 20,
           ...options.fileSource,
           id: planned.id,
           patterns: [planned.pattern],
@@ -235,6 +315,52 @@ export function createService(options: ServiceOptions): Service {
     return undefined;
   }
 
+  async function firewallSpecs(): Promise<FirewallJailSpec[]> {
+    const services = await readServiceTable();
+    const specs: FirewallJailSpec[] = [];
+    enforcedJails.clear();
+    for (const jail of plan.jails) {
+      const result = firewallSpecOf(jail.name, jail.settings.actions, services);
+      for (const problem of result.problems)
+        logger.warn({ jail: jail.name, err: problem.error }, problem.error.message);
+      if (result.spec === undefined) continue;
+      specs.push(result.spec);
+      enforcedJails.add(jail.name);
+    }
+    return specs;
+  }
+
+  /** Creates the kernel objects, then puts every stored active ban back in one transaction. */
+  async function startEnforcement(): Promise<void> {
+    const specs = await firewallSpecs();
+    const setup = await backend.start(specs);
+    if (setup.removedSets.length > 0)
+      logger.info({ sets: setup.removedSets }, 'removed the sets of jails no longer configured');
+    const nowMs = clock.now();
+    decisions.seedHistory(await store.banHistory());
+    const active = await store.activeBans(nowMs);
+    let restored = 0;
+    for (const ban of active) {
+      if (!jails.has(ban.jail) || !decisions.restore(ban, false)) continue;
+      restored++;
+      metrics?.recordBan(ban.jail, 'restored');
+    }
+    const result = await backend.reconcile(
+      active.filter((ban) => enforcedJails.has(ban.jail)),
+      nowMs,
+    );
+    for (const rejected of result.rejected)
+      logger.warn(
+        { jail: rejected.change.jail, address: rejected.change.address, err: rejected.error },
+        'stored ban not restored',
+      );
+    if (actions !== undefined) await actions.start(plan.jails.map((jail) => jail.name));
+    logger.info(
+      { restored, stored: active.length, kernel: result.applied, backend: backend.kind },
+      'restored active bans',
+    );
+  }
+
   async function fail(error: Error): Promise<void> {
     if (state !== 'running') return;
     logger.error({ err: error }, 'service failed; stopping');
@@ -246,6 +372,7 @@ export function createService(options: ServiceOptions): Service {
     state = 'running';
     const refresh = await decisions.refreshIgnoreSources();
     for (const problem of refresh.problems) logger.warn({ problem }, 'ignore list problem');
+    await startEnforcement();
     engine = createMatchEngine(
       plan.sources.map((source) => ({
         id: source.id,
@@ -261,11 +388,25 @@ export function createService(options: ServiceOptions): Service {
         // Backlogs, the journal (exact entry times) and ban notices are judged by their own dates.
         inOperation: false,
         findtimeMs: Object.fromEntries(plan.jails.map((jail) => [jail.name, jail.settings.findtime * 1000])),
+        ...(metrics === undefined
+          ? {}
+          : {
+              onTask: (worker: number, busyMs: number) => {
+                metrics.observeMatchBatch(worker, busyMs / 1000);
+              },
+            }),
         onResult: (result) => {
           pipeline.handle(result, readTimes.at(result.sourceId, result.firstLine) ?? clock.now());
         },
       },
     );
+    if (metrics !== undefined && serviceMetrics !== undefined) {
+      metrics.declareWorkers(engine.stats().workers);
+      metrics.declareBackend(backend.kind);
+      for (const source of plan.sources) metrics.declareSource(source.id);
+      for (const jail of plan.jails)
+        serviceMetrics.declareJail(jail.name, jail.settings.filter?.name ?? jail.name);
+    }
     for (const planned of plan.sources) {
       const entry: RunningSource = {
         plan: planned,
@@ -315,6 +456,9 @@ export function createService(options: ServiceOptions): Service {
       });
     }
     await sink.close();
+    if (actions !== undefined) await actions.stop();
+    await backend.stop();
+    await store.flushPositions();
     state = 'stopped';
     logger.info({ cause: cause?.message }, 'stopped');
     resolveStopped(cause);

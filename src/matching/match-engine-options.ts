@@ -18,6 +18,7 @@ export interface FilledMatchEngineOptions {
   readonly maxAttempts: number;
   readonly onResult: ((result: EngineResult) => void) | undefined;
   readonly faultInjection: FaultInjection | undefined;
+  readonly onTask: ((worker: number, busyMs: number) => void) | undefined;
 }
 
 function bad(option: string, message: string, value: unknown): Fail2nftError {
@@ -53,5 +54,6 @@ export function fillMatchEngineOptions(options: MatchEngineOptions): FilledMatch
     maxAttempts: integer('maxAttempts', options.maxAttempts ?? 3, 1),
     onResult: options.onResult,
     faultInjection: fault,
+    onTask: options.onTask,
   });
 }

@@ -40,6 +40,8 @@ export interface MatchEngineOptions {
   /** Receives results in log order per source; without it, read them from results(). */
   readonly onResult?: (result: EngineResult) => void;
   readonly faultInjection?: FaultInjection;
+  /** Told after each task a worker finished: which worker (0-based) and how long it worked on it. */
+  readonly onTask?: (worker: number, busyMs: number) => void;
 }
 
 /** The outcome of one chunk of one source, delivered in order per source. */

@@ -464,6 +464,7 @@ class WorkerMatchEngine implements MatchEngine {
       (result) => {
         shard.outstanding--;
         run.running = false;
+        this.options.onTask?.(shardIndex, result.busyMs);
         this.finished(source, job, run, result);
       },
       (error: unknown) => {

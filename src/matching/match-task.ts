@@ -40,4 +40,6 @@ export interface MatchTaskResult extends Omit<ChunkResult, 'failures'> {
   readonly failures: PackedFailures;
   /** A stateful part found no state for a chunk after the first (its worker was replaced). */
   readonly stateLost: boolean;
+  /** Time the worker spent on the task (match cost and worker utilisation metrics). */
+  readonly busyMs: number;
 }

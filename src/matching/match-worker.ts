@@ -30,6 +30,7 @@ function injectFault(chunk: Buffer): void {
 }
 
 export default function matchTask(task: MatchTask): MatchTaskResult {
+  const started = performance.now();
   const chunk = Buffer.from(task.buffer, task.offset, task.length);
   injectFault(chunk);
   const { matcher, fresh } = matcherFor(task);
@@ -45,5 +46,6 @@ export default function matchTask(task: MatchTask): MatchTaskResult {
       matcher.source.jails.map((j) => j.name),
     ),
     stateLost: fresh && task.part === 'stateful' && task.seq > 0,
+    busyMs: performance.now() - started,
   };
 }

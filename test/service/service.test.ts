@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { MemoryPositionStore } from '../../src/sources/index.js';
+import { MemoryBanStore } from '../../src/persistence/index.js';
 import { createFakeJournal } from '../sources/journal/fake-journalctl.js';
 import {
   createServiceFixture,
@@ -212,9 +212,9 @@ describe('the service end to end', () => {
 
   it('resumes after a restart from the saved positions without reading lines again', async () => {
     const f = fixture();
-    const store = new MemoryPositionStore();
+    const store = new MemoryBanStore();
     f.append('mail.log', []);
-    const first = await f.start({ positionStore: store });
+    const first = await f.start({ store });
     f.append('mail.log', [
       saslFailure('203.0.113.50'),
       saslFailure('203.0.113.50'),
@@ -222,8 +222,8 @@ describe('the service end to end', () => {
     ]);
     await waitFor('the first ban', () => first.bans.length === 1);
     await first.service.stop();
-    assert.equal(store.entries().size, 1, 'the position was saved');
-    const second = await f.start({ positionStore: store });
+    assert.equal((await store.counts()).positions, 1, 'the position was saved');
+    const second = await f.start({ store });
     f.append('mail.log', [
       saslFailure('203.0.113.51'),
       saslFailure('203.0.113.51'),
@@ -308,18 +308,18 @@ maxretry = 2
 
   it('keeps positions behind the decisions until they are committed', async () => {
     const f = fixture();
-    const store = new MemoryPositionStore();
+    const store = new MemoryBanStore();
     f.append('mail.log', []);
-    const { service } = await f.start({ positionStore: store, positionCommitMs: 60_000 });
+    const { service } = await f.start({ store, positionCommitMs: 60_000 });
     f.append('mail.log', [ordinaryLine(4), ordinaryLine(5)]);
     await waitFor('the lines', () => service.stats().lines === 2);
     assert.equal(
-      [...store.entries().values()].some((p) => p.kind === 'file' && p.offset > 0),
+      await store.load(`file:${join(f.logDir, 'mail.log')}`).then((p) => p?.kind === 'file' && p.offset > 0),
       false,
       'no position was written before a commit',
     );
     await service.stop();
-    const saved = store.entries().get(`file:${join(f.logDir, 'mail.log')}`);
+    const saved = await store.load(`file:${join(f.logDir, 'mail.log')}`);
     assert.equal(
       saved?.kind === 'file' ? saved.offset : -1,
       `${ordinaryLine(4)}\n${ordinaryLine(5)}\n`.length,

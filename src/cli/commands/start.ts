@@ -1,14 +1,41 @@
 // `fail2nft start [--config DIR] [--foreground] [--dry-run]`: runs the service until SIGTERM or SIGINT.
 // The service always runs in the foreground (systemd's Type=simple, or a terminal); --foreground is
-// accepted for fail2ban-client's spelling.
+// accepted for fail2ban-client's spelling. A real run opens the SQLite store and the configured kernel
+// backend; a dry run keeps bans in memory and touches neither the kernel nor the database.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadConfigOrThrow, type ServiceSettings } from '../../config/index.js';
 import { createLogger, type Logger } from '../../core/logger.js';
-import { loadConfigOrThrow } from '../../config/index.js';
+import {
+  createDryRunBackend,
+  createIpsetBackend,
+  createNftablesBackend,
+  type FirewallBackend,
+} from '../../firewall/index.js';
+import {
+  createMetrics,
+  createMetricsServer,
+  parseMetricsAddress,
+  type Fail2nftMetrics,
+} from '../../observability/index.js';
+import { MemoryBanStore, SqliteBanStore, type BanStore } from '../../persistence/index.js';
 import { createService } from '../../service.js';
+import type { CliIo } from '../cli-io.js';
 import { defaultConfigDir } from '../default-config-dir.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-import type { CliIo } from '../cli-io.js';
 import { logDestination, pinoLevel } from '../service-logging.js';
-import { createBanSink } from '../ban-sink-of.js';
+
+function backendFor(settings: ServiceSettings, dryRun: boolean): FirewallBackend {
+  if (dryRun || settings.firewall === 'dry-run') return createDryRunBackend();
+  if (settings.firewall === 'ipset') return createIpsetBackend();
+  return createNftablesBackend({ table: settings.nftTable });
+}
+
+function storeFor(path: string, dryRun: boolean): BanStore {
+  if (dryRun) return new MemoryBanStore();
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  return new SqliteBanStore({ path });
+}
 
 export async function runStart(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(
@@ -28,12 +55,35 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   const configDir = values.config ?? defaultConfigDir();
   const dryRun = values['dry-run'] === true;
   const settings = loadConfigOrThrow(configDir).service;
+  const metricsText = values.metrics ?? settings.metrics;
+  const metricsAddress =
+    metricsText === '' || metricsText === 'off' ? undefined : parseMetricsAddress(metricsText);
   const logger: Logger = createLogger({
     level: pinoLevel(values.loglevel ?? settings.loglevel),
     destination: logDestination(values.logtarget ?? settings.logtarget),
   });
-  const sink = await createBanSink({ settings, dryRun, logger });
-  const service = createService({ configDir, logger, dryRun, sink });
+  const metrics: Fail2nftMetrics | undefined = metricsAddress === undefined ? undefined : createMetrics();
+  const store = storeFor(values.db ?? settings.dbfile, dryRun);
+  const service = createService({
+    configDir,
+    logger,
+    dryRun,
+    store,
+    backend: backendFor(settings, dryRun),
+    runActions: !dryRun,
+    ...(metrics === undefined ? {} : { metrics }),
+  });
+  const server =
+    metrics === undefined || metricsAddress === undefined
+      ? undefined
+      : createMetricsServer({
+          metrics,
+          host: metricsAddress.host,
+          port: metricsAddress.port,
+          onError: (error) => {
+            logger.warn({ err: error }, 'metrics scrape failed');
+          },
+        });
   const stopOnSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping');
     void service.stop();
@@ -42,14 +92,20 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   process.on('SIGINT', stopOnSignal);
   try {
     await service.start();
+    const listening = await server?.start();
     io.stderr(
-      `fail2nft: started ${service.jails().length} jail(s)${dryRun ? ' (dry run: nothing reaches the kernel)' : ''}\n`,
+      `fail2nft: started ${service.jails().length} jail(s)` +
+        (dryRun ? ' (dry run: nothing reaches the kernel or the database)' : '') +
+        (listening === undefined ? '' : `; metrics on http://${listening.host}:${listening.port}/metrics`) +
+        '\n',
     );
     const error = await service.stopped();
     return error === undefined ? 0 : 1;
   } finally {
     process.off('SIGTERM', stopOnSignal);
     process.off('SIGINT', stopOnSignal);
+    await server?.stop();
+    await store.close();
     logger.flush();
   }
 }

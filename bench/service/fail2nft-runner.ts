@@ -1,0 +1,152 @@
+// The fail2nft side of the service benchmark, as its own process (as fail2ban-server is): the composition
+// root in dry-run mode (the kernel backends are not wired into createService yet) on a configuration
+// directory, reporting on stdout in the messages of runner-protocol.ts.
+//
+//   node dist/bench/service/fail2nft-runner.js --config DIR [--workers N] [--expect-lines N]
+//
+// Progress every 100 ms; `done` as soon as the source has handed over --expect-lines lines and everything
+// is matched and decided (checked every 5 ms, so the end time is exact to a few ms); `final` (bans, CPU,
+// peak RSS) when "final" arrives on stdin or on SIGTERM, after which the service stops and the process
+// exits.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfigOrThrow } from '../../src/config/index.js';
+import { createLogger } from '../../src/core/logger.js';
+import { logDestination, pinoLevel } from '../../src/cli/service-logging.js';
+import { createService, type Service } from '../../src/service.js';
+import { parsePeakRssKiB } from './proc-stats.js';
+import {
+  encodeRunnerMessage,
+  FINAL_REQUEST,
+  type RunnerCounts,
+  type RunnerMessage,
+} from './runner-protocol.js';
+
+const PROGRESS_MS = 100;
+const DONE_CHECK_MS = 5;
+
+function send(message: RunnerMessage): void {
+  process.stdout.write(encodeRunnerMessage(message));
+}
+
+function cpuUs(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
+function counts(service: Service): RunnerCounts {
+  const stats = service.stats();
+  return { lines: stats.lines, failures: stats.pipeline.failures, bans: stats.pipeline.bans };
+}
+
+function optionalCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (!/^\d+$/.test(value))
+    throw new RangeError(`${name} must be a whole number, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      workers: { type: 'string' },
+      'expect-lines': { type: 'string' },
+    },
+  });
+  if (values.config === undefined) throw new RangeError('--config DIR is required');
+  const configDir = values.config;
+  const workers = optionalCount('--workers', values.workers);
+  const expectLines = optionalCount('--expect-lines', values['expect-lines']);
+  const settings = loadConfigOrThrow(configDir).service;
+  const logger = createLogger({
+    level: pinoLevel(settings.loglevel),
+    destination: logDestination(settings.logtarget),
+  });
+  const service = createService({
+    configDir,
+    logger,
+    dryRun: true,
+    ...(workers === undefined ? {} : { workers }),
+    fileSource: { watchMode: 'auto' },
+  });
+  await service.start();
+  send({ event: 'started', t: Date.now(), jails: service.jails(), cpuUs: cpuUs() });
+
+  // Idle: a settle() that began after the last new line has finished. settle() flushes the match
+  // engine's partial batches, so it runs only while no lines arrive.
+  let settling = false;
+  let settledAt = -1;
+  let lastLines = -1;
+  const progress = setInterval(() => {
+    const now = counts(service);
+    if (now.lines === lastLines && !settling && settledAt !== now.lines) {
+      settling = true;
+      const at = now.lines;
+      void service.settle().then(() => {
+        settledAt = at;
+        settling = false;
+      });
+    }
+    lastLines = now.lines;
+    send({ event: 'progress', t: Date.now(), ...now, idle: settledAt === now.lines, cpuUs: cpuUs() });
+  }, PROGRESS_MS);
+
+  let doneCheck: NodeJS.Timeout | undefined;
+  if (expectLines !== undefined) {
+    let checking = false;
+    doneCheck = setInterval(() => {
+      if (checking || service.stats().lines < expectLines) return;
+      checking = true;
+      clearInterval(doneCheck);
+      void service.settle().then(() => {
+        send({ event: 'done', t: Date.now(), ...counts(service), cpuUs: cpuUs() });
+      });
+    }, DONE_CHECK_MS);
+  }
+
+  let finishing: Promise<void> | undefined;
+  const finish = (): Promise<void> => {
+    finishing ??= (async () => {
+      clearInterval(progress);
+      clearInterval(doneCheck);
+      const failedByJail: Record<string, number> = {};
+      for (const jail of service.jails()) failedByJail[jail] = service.status(jail)?.failed.total ?? 0;
+      send({
+        event: 'final',
+        t: Date.now(),
+        counts: counts(service),
+        failedByJail,
+        bans: service.banned().map((ban) => ({ jail: ban.jail, address: ban.address })),
+        cpuUs: cpuUs(),
+        peakRssKiB: parsePeakRssKiB(readFileSync('/proc/self/status', 'utf8')),
+      });
+      await service.stop();
+      logger.flush();
+    })();
+    return finishing;
+  };
+  const input = createInterface({ input: process.stdin });
+  input.on('line', (line) => {
+    if (line.trim() === FINAL_REQUEST) void finish();
+  });
+  process.on('SIGTERM', () => void finish());
+
+  // Settles after finish() stopped the service, or earlier when a source or stage failed on its own.
+  const failure = await service.stopped();
+  if (finishing !== undefined) await finishing;
+  clearInterval(progress);
+  clearInterval(doneCheck);
+  input.close();
+  if (failure === undefined) return 0;
+  send({ event: 'error', message: `the service stopped: ${failure.message}` });
+  return 1;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  send({ event: 'error', message: error instanceof Error ? error.message : String(error) });
+  process.exitCode = 1;
+}

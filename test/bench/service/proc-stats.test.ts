@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePeakRssKiB, parseProcStat, readProcStats } from '../../../bench/service/proc-stats.js';
+
+test('CPU times are read after the command name, even one with spaces and parentheses', () => {
+  const line =
+    '4242 (python3 (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 7 3 20 0 5 0 1083159 3133440 406';
+  assert.deepEqual(parseProcStat(line), { cpuSec: 3, childCpuSec: 0.1 });
+  assert.throws(() => parseProcStat('garbage'), /not a \/proc\/PID\/stat line/);
+});
+
+test('the peak resident set is VmHWM in KiB, 0 when absent', () => {
+  assert.equal(
+    parsePeakRssKiB('Name:\tnode\nVmPeak:\t  900 kB\nVmHWM:\t  123456 kB\nVmRSS:\t 1 kB\n'),
+    123456,
+  );
+  assert.equal(parsePeakRssKiB('Name:\tkthreadd\n'), 0);
+});
+
+test('this process has CPU time and a peak resident set', () => {
+  const stats = readProcStats('self');
+  assert.ok(stats.cpuSec >= 0);
+  assert.ok(stats.peakRssKiB > 0);
+});
