@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import { loadConfigOrThrow, type Fail2nftConfig } from './config/index.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { Fail2nftError } from './core/errors.js';
+import { parseIpAddress, parseIpNetwork } from './core/ip-address.js';
 import type { Logger } from './core/logger.js';
 import type { BanDecision } from './core/records.js';
 import { createCountingStage, type CountingStage } from './counting/index.js';
@@ -106,9 +107,31 @@ export interface ServiceStats {
   readonly sources: Readonly<Record<string, ReturnType<LogSource['stats']>>>;
 }
 
+export interface ReloadReport {
+  readonly jails: readonly string[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export type ManualBanResult =
+  | { readonly address: string; readonly result: 'banned'; readonly endMs: number }
+  | { readonly address: string; readonly result: 'already-banned'; readonly endMs: number }
+  | { readonly address: string; readonly result: 'invalid' | 'unknown-jail' };
+
+export interface ManualUnbanResult {
+  readonly unbanned: readonly { readonly jail: string; readonly address: string }[];
+  readonly notBanned: readonly string[];
+  readonly invalid: readonly string[];
+}
+
 export interface Service {
+  /** fail2nft ban: bans now in the jail, skipping the ignore lists (the operator asked). */
+  ban(jail: string, addresses: readonly string[]): Promise<ManualBanResult[]>;
+  /** fail2nft unban: in one jail or all; 'all' lifts every active ban (of the jail). */
+  unban(addresses: readonly string[] | 'all', jail?: string): Promise<ManualUnbanResult>;
   readonly config: Fail2nftConfig;
   readonly plan: ServicePlan;
+  reload(): Promise<ReloadReport>;
   start(): Promise<void>;
   /** Stops reading, decides what was read, commits bans and positions; bans stay in the kernel. */
   stop(): Promise<void>;
@@ -136,11 +159,12 @@ function workerCount(configured: number): number {
 export function createService(options: ServiceOptions): Service {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const config = loadConfigOrThrow(options.configDir);
+  let config = loadConfigOrThrow(options.configDir);
+  // Service settings (workers, store, backend, batching) apply at start; reload changes the jails.
   const settings = config.service;
-  const plan = planService(config, settings.logtarget);
+  let plan = planService(config, settings.logtarget);
   for (const skip of plan.skipped) logger.warn({ jail: skip.jail }, `jail not started: ${skip.reason}`);
-  const jails = new Map(plan.jails.map((jail) => [jail.name, jail]));
+  let jails = new Map(plan.jails.map((jail) => [jail.name, jail]));
 
   const counting: CountingStage = createCountingStage({
     clock,
@@ -192,10 +216,10 @@ export function createService(options: ServiceOptions): Service {
   });
   const gate = new PositionGate(store);
   const readTimes = new ReadTimes();
-  const hasNotices = plan.sources.some((source) => source.kind === 'notices');
+  let hasNotices = plan.sources.some((source) => source.kind === 'notices');
 
   let engine: MatchEngine | undefined;
-  const running: RunningSource[] = [];
+  let running: RunningSource[] = [];
   const serviceMetrics =
     metrics === undefined
       ? undefined
@@ -373,6 +397,22 @@ export function createService(options: ServiceOptions): Service {
     const refresh = await decisions.refreshIgnoreSources();
     for (const problem of refresh.problems) logger.warn({ problem }, 'ignore list problem');
     await startEnforcement();
+    await startReading();
+    timer = setInterval(() => void commitPositions(), options.positionCommitMs ?? 1000);
+    timer.unref();
+    logger.info(
+      {
+        jails: plan.jails.map((jail) => jail.name),
+        sources: plan.sources.map((source) => source.id),
+        workers: engine?.stats().workers,
+        dryRun: options.dryRun === true,
+      },
+      'started',
+    );
+  }
+
+  /** Matching and the sources of the current plan (again after a reload). */
+  async function startReading(): Promise<void> {
     engine = createMatchEngine(
       plan.sources.map((source) => ({
         id: source.id,
@@ -427,23 +467,10 @@ export function createService(options: ServiceOptions): Service {
       await stop(error as Error);
       throw error;
     }
-    timer = setInterval(() => void commitPositions(), options.positionCommitMs ?? 1000);
-    timer.unref();
-    logger.info(
-      {
-        jails: plan.jails.map((jail) => jail.name),
-        sources: plan.sources.map((source) => source.id),
-        workers: engine.stats().workers,
-        dryRun: options.dryRun === true,
-      },
-      'started',
-    );
   }
 
-  async function stop(cause?: Error): Promise<void> {
-    if (state === 'stopping' || state === 'stopped') return stoppedPromise.then(() => undefined);
-    state = 'stopping';
-    if (timer !== undefined) clearInterval(timer);
+  /** Stops the sources, decides what they read, saves their positions and closes matching. */
+  async function stopReading(): Promise<void> {
     for (const entry of running) await entry.source?.stop();
     if (engine !== undefined) {
       await engine.drain().catch((error: unknown) => {
@@ -454,7 +481,47 @@ export function createService(options: ServiceOptions): Service {
       await engine.close().catch((error: unknown) => {
         logger.error({ err: error }, 'closing matching failed');
       });
+      engine = undefined;
     }
+    gate.reset();
+    readTimes.reset();
+    running = [];
+  }
+
+  /**
+   * Re-reads the configuration and applies its jails: reading restarts from the saved positions,
+   * unchanged jails keep their failure counts, every jail keeps its bans, removed jails lose their
+   * kernel sets and added ones get theirs. Service settings need a restart.
+   */
+  async function reload(): Promise<ReloadReport> {
+    if (state !== 'running') throw new Fail2nftError('F2N_ERR_INTERNAL', 'the service is not running');
+    const next = loadConfigOrThrow(options.configDir);
+    const nextPlan = planService(next, settings.logtarget);
+    const before = new Set(jails.keys());
+    // Both stages validate the new jails before anything changes.
+    counting.reconfigure(Object.fromEntries(nextPlan.jails.map((jail) => [jail.name, jail.counting])));
+    decisions.reconfigure(Object.fromEntries(nextPlan.jails.map((jail) => [jail.name, jail.decision])));
+    await stopReading();
+    config = next;
+    plan = nextPlan;
+    jails = new Map(plan.jails.map((jail) => [jail.name, jail]));
+    hasNotices = plan.sources.some((source) => source.kind === 'notices');
+    await decisions.refreshIgnoreSources();
+    const setup = await backend.reconfigure(await firewallSpecs());
+    await startReading();
+    const added = [...jails.keys()].filter((name) => !before.has(name));
+    const removed = [...before].filter((name) => !jails.has(name));
+    metrics?.recordReload('ok');
+    logger.info({ jails: [...jails.keys()], added, removed, removedSets: setup.removedSets }, 'reloaded');
+    return { jails: [...jails.keys()], added, removed };
+  }
+
+  async function stop(cause?: Error): Promise<void> {
+    if (state === 'stopping' || state === 'stopped') return stoppedPromise.then(() => undefined);
+    state = 'stopping';
+    if (timer !== undefined) clearInterval(timer);
+    await stopReading();
+    await commitPositions();
     await sink.close();
     if (actions !== undefined) await actions.stop();
     await backend.stop();
@@ -462,6 +529,58 @@ export function createService(options: ServiceOptions): Service {
     state = 'stopped';
     logger.info({ cause: cause?.message }, 'stopped');
     resolveStopped(cause);
+  }
+
+  async function banManually(jail: string, addresses: readonly string[]): Promise<ManualBanResult[]> {
+    const results: ManualBanResult[] = [];
+    for (const address of addresses) {
+      const outcome = decisions.banManually(jail, address);
+      if (outcome.kind === 'ban') {
+        const decision = outcome.decision;
+        counting.forget(jail, decision.address);
+        sink.ban(decision, clock.now());
+        metrics?.recordBan(jail, 'manual');
+        logger.info(
+          { jail, address: decision.address, bantime: decision.durationSec, manual: true },
+          `Ban ${decision.address}`,
+        );
+        const endMs = decision.durationSec < 0 ? Infinity : decision.startMs + decision.durationSec * 1000;
+        results.push({ address: decision.address, result: 'banned', endMs });
+      } else if (outcome.kind === 'already-banned')
+        results.push({ address, result: 'already-banned', endMs: outcome.untilMs });
+      else results.push({ address, result: outcome.kind === 'unknown-jail' ? 'unknown-jail' : 'invalid' });
+    }
+    await sink.flush();
+    return results;
+  }
+
+  async function unbanManually(
+    addresses: readonly string[] | 'all',
+    jail?: string,
+  ): Promise<ManualUnbanResult> {
+    const unbanned: { jail: string; address: string }[] = [];
+    const notBanned: string[] = [];
+    const invalid: string[] = [];
+    const targets =
+      addresses === 'all' ? [...new Set(decisions.banned(jail).map((ban) => ban.address))] : addresses;
+    for (const text of targets) {
+      const address = parseIpAddress(text) ?? parseIpNetwork(text);
+      if (address === undefined) {
+        invalid.push(text);
+        continue;
+      }
+      const from = decisions.unban(address.text, jail);
+      if (from.length === 0) notBanned.push(address.text);
+      for (const name of from) {
+        counting.forget(name, address.text);
+        sink.unban({ jail: name, address: address.text, family: address.family });
+        metrics?.recordUnban(name, 'manual');
+        logger.info({ jail: name, address: address.text, manual: true }, `Unban ${address.text}`);
+        unbanned.push({ jail: name, address: address.text });
+      }
+    }
+    await sink.flush();
+    return { unbanned, notBanned, invalid };
   }
 
   function status(name: string): JailStatus | undefined {
@@ -488,8 +607,23 @@ export function createService(options: ServiceOptions): Service {
   }
 
   return {
-    config,
-    plan,
+    get config() {
+      return config;
+    },
+    get plan() {
+      return plan;
+    },
+    ban: banManually,
+    unban: unbanManually,
+    reload: async () => {
+      try {
+        return await reload();
+      } catch (error) {
+        metrics?.recordReload('failed');
+        metrics?.recordError('config', error);
+        throw error;
+      }
+    },
     start,
     stop: () => stop(),
     stopped: () => stoppedPromise,

@@ -76,6 +76,16 @@ export class PositionGate {
     return ready.length;
   }
 
+  /**
+   * Starts counting lines from zero again (a new match engine numbers lines from 1). Positions still
+   * waiting are dropped: call after everything was processed and committed.
+   */
+  reset(): void {
+    this.pushed.clear();
+    this.processed.clear();
+    this.pending.clear();
+  }
+
   /** Positions waiting, for status and tests. */
   waiting(): number {
     let count = 0;

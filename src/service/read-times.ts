@@ -38,4 +38,10 @@ export class ReadTimes {
     while (count < marks.length && (marks[count]?.lastLine ?? Infinity) <= line) count++;
     if (count > 0) marks.splice(0, count);
   }
+
+  /** Forgets everything (a new match engine numbers lines from 1). */
+  reset(): void {
+    this.marks.clear();
+    this.lines.clear();
+  }
 }

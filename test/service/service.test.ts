@@ -306,6 +306,73 @@ maxretry = 2
     }
   });
 
+  it('bans by hand without the ignore lists, unbans one address or all, and reports bad input', async () => {
+    const f = fixture();
+    f.append('mail.log', []);
+    const { service } = await f.start();
+    const results = await service.ban('postfix-sasl', ['192.0.2.200', '203.0.113.90', 'not-an-ip']);
+    assert.deepEqual(
+      results.map((r) => [r.address, r.result]),
+      [
+        ['192.0.2.200', 'banned'],
+        ['203.0.113.90', 'banned'],
+        ['not-an-ip', 'invalid'],
+      ],
+    );
+    assert.equal((await service.ban('postfix-sasl', ['203.0.113.90']))[0]?.result, 'already-banned');
+    assert.equal((await service.ban('nope', ['203.0.113.91']))[0]?.result, 'unknown-jail');
+    await service.ban('dovecot', ['203.0.113.90']);
+    const one = await service.unban(['203.0.113.90', '203.0.113.99', 'x']);
+    assert.deepEqual(one.unbanned.map((u) => u.jail).sort(), ['dovecot', 'postfix-sasl']);
+    assert.deepEqual(one.notBanned, ['203.0.113.99']);
+    assert.deepEqual(one.invalid, ['x']);
+    const all = await service.unban('all');
+    assert.deepEqual(all.unbanned, [{ jail: 'postfix-sasl', address: '192.0.2.200' }]);
+    assert.deepEqual(service.banned(), []);
+    await service.stop();
+  });
+
+  it('reload applies added and removed jails and keeps bans and positions', async () => {
+    const f = fixture(`
+[DEFAULT]
+backend = auto
+ignoreself = false
+maxretry = 3
+[postfix-sasl]
+enabled = true
+logpath = %(logs)s/mail.log
+`);
+    f.append('mail.log', []);
+    const { service, bans } = await f.start();
+    f.append('mail.log', [
+      saslFailure('203.0.113.95'),
+      saslFailure('203.0.113.95'),
+      saslFailure('203.0.113.95'),
+    ]);
+    await waitFor('the first ban', () => bans.length === 1);
+    writeFileSync(
+      join(f.configDir, 'jail.local'),
+      `[DEFAULT]\nbackend = auto\nignoreself = false\nmaxretry = 3\n[postfix-sasl]\nenabled = true\nlogpath = ${f.log('mail.log')}\n[dovecot]\nenabled = true\nlogpath = ${f.log('mail.log')}\n`,
+    );
+    const report = await service.reload();
+    assert.deepEqual(report.added, ['dovecot']);
+    assert.deepEqual(report.removed, []);
+    assert.deepEqual(
+      service.banned().map((ban) => ban.address),
+      ['203.0.113.95'],
+    );
+    f.append('mail.log', [
+      dovecotFailure('203.0.113.96'),
+      dovecotFailure('203.0.113.96'),
+      dovecotFailure('203.0.113.96'),
+    ]);
+    await waitFor('the dovecot ban', () => bans.length === 2);
+    await service.settle();
+    assert.deepEqual(banned(bans), ['dovecot 203.0.113.96', 'postfix-sasl 203.0.113.95']);
+    assert.equal(service.stats().pipeline.failures, 6, 'no line was read twice across the reload');
+    await service.stop();
+  });
+
   it('keeps positions behind the decisions until they are committed', async () => {
     const f = fixture();
     const store = new MemoryBanStore();

@@ -88,8 +88,16 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
     logger.info({ signal }, 'stopping');
     void service.stop();
   };
+  const reloadOnSignal = (): void => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading');
+    service.reload().catch((error: unknown) => {
+      // The running jails stay as they were; the operator fixes the file and signals again.
+      logger.error({ err: error }, 'reload failed; keeping the running configuration');
+    });
+  };
   process.on('SIGTERM', stopOnSignal);
   process.on('SIGINT', stopOnSignal);
+  process.on('SIGHUP', reloadOnSignal);
   try {
     await service.start();
     const listening = await server?.start();
@@ -104,6 +112,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   } finally {
     process.off('SIGTERM', stopOnSignal);
     process.off('SIGINT', stopOnSignal);
+    process.off('SIGHUP', reloadOnSignal);
     await server?.stop();
     await store.close();
     logger.flush();
