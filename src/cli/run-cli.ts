@@ -11,7 +11,21 @@ commands:
                                   test a filter (name[params], file or raw failregex) on a log file or line
   start [--config DIR] [--foreground] [--dry-run]
                                   run the service (in the foreground) until SIGTERM or SIGINT
+  import-db FAIL2BAN_DB [--config DIR] [--db FILE] [--json]
+                                  bring a fail2ban database's bans and ban history into the store
   help                            this text
+
+control commands (they talk to the running service; --socket PATH, else the socket of --config DIR):
+  status [JAIL] [--json]          the jail list, or one jail's counters and bans (fail2ban's layout)
+  ban JAIL IP...                  ban addresses or networks in a jail
+  unban IP... | unban --all [JAIL]
+                                  lift bans in every jail (or every ban, of every jail or of one)
+  banned [JAIL] [--json]          every active ban: jail, address, ban start, ban end or permanent
+  reload                          re-read the configuration, keeping the bans
+  stop                            stop the service cleanly
+  ping                            check that the service answers
+  set JAIL banip|unbanip IP...    fail2ban-client's spellings of ban and unban
+  get JAIL banned [IP...]         fail2ban-client's list of a jail's bans
 `;
 
 const commands = new Map<string, () => Promise<CommandHandler>>([
@@ -19,6 +33,16 @@ const commands = new Map<string, () => Promise<CommandHandler>>([
   ['dump', async () => (await import('./commands/dump.js')).runDump],
   ['regex', async () => (await import('./commands/regex.js')).runRegex],
   ['start', async () => (await import('./commands/start.js')).runStart],
+  ['import-db', async () => (await import('./commands/import-db.js')).runImportDb],
+  ['status', async () => (await import('./commands/status.js')).runStatus],
+  ['ban', async () => (await import('./commands/ban.js')).runBan],
+  ['unban', async () => (await import('./commands/unban.js')).runUnban],
+  ['banned', async () => (await import('./commands/banned.js')).runBanned],
+  ['reload', async () => (await import('./commands/reload.js')).runReload],
+  ['stop', async () => (await import('./commands/stop.js')).runStop],
+  ['ping', async () => (await import('./commands/ping.js')).runPing],
+  ['set', async () => (await import('./commands/set.js')).runSet],
+  ['get', async () => (await import('./commands/get.js')).runGet],
 ]);
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
