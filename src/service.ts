@@ -219,6 +219,8 @@ export function createService(options: ServiceOptions): Service {
   let hasNotices = plan.sources.some((source) => source.kind === 'notices');
 
   let engine: MatchEngine | undefined;
+  /** Manual unbans per jail, to tell expired bans from lifted ones in the metrics. */
+  const manualUnbans = new Map<string, number>();
   let running: RunningSource[] = [];
   const serviceMetrics =
     metrics === undefined
@@ -227,6 +229,13 @@ export function createService(options: ServiceOptions): Service {
           activeBans: (jail) => decisions.status(jail)?.current ?? 0,
           chunksInFlight: () => engine?.stats().chunksInFlight ?? 0,
           matchRetries: () => engine?.stats().retries ?? 0,
+          expiredBans: (jail) => {
+            const status = decisions.status(jail);
+            if (status === undefined) return 0;
+            return Math.max(0, status.total - status.current - (manualUnbans.get(jail) ?? 0));
+          },
+          firewallRetries: () => sink.batcher.stats().retries,
+          backend: backend.kind,
           sourceCounters: () =>
             new Map(
               running.flatMap((entry) => {
@@ -436,6 +445,7 @@ export function createService(options: ServiceOptions): Service {
               },
             }),
         onResult: (result) => {
+          serviceMetrics?.irregularLines(result.sourceId, result.invalidUtf8, result.nulLines);
           pipeline.handle(result, readTimes.at(result.sourceId, result.firstLine) ?? clock.now());
         },
       },
@@ -485,6 +495,7 @@ export function createService(options: ServiceOptions): Service {
     }
     gate.reset();
     readTimes.reset();
+    serviceMetrics?.readingReplaced();
     running = [];
   }
 
@@ -511,6 +522,7 @@ export function createService(options: ServiceOptions): Service {
     await startReading();
     const added = [...jails.keys()].filter((name) => !before.has(name));
     const removed = [...before].filter((name) => !jails.has(name));
+    for (const name of removed) serviceMetrics?.forgetJail(name);
     metrics?.recordReload('ok');
     logger.info({ jails: [...jails.keys()], added, removed, removedSets: setup.removedSets }, 'reloaded');
     return { jails: [...jails.keys()], added, removed };
@@ -575,6 +587,7 @@ export function createService(options: ServiceOptions): Service {
         counting.forget(name, address.text);
         sink.unban({ jail: name, address: address.text, family: address.family });
         metrics?.recordUnban(name, 'manual');
+        manualUnbans.set(name, (manualUnbans.get(name) ?? 0) + 1);
         logger.info({ jail: name, address: address.text, manual: true }, `Unban ${address.text}`);
         unbanned.push({ jail: name, address: address.text });
       }

@@ -14,6 +14,11 @@ export interface ServiceMetricsSources {
     string,
     { skippedLong: number; rotations: number; truncations: number }
   >;
+  /** Bans that ended by their time, per jail, since start (running total). */
+  readonly expiredBans: (jail: string) => number;
+  /** Firewall transactions tried again (running total). */
+  readonly firewallRetries: () => number;
+  readonly backend: string;
 }
 
 interface JailCounts {
@@ -28,6 +33,9 @@ export class ServiceMetrics {
   private readonly filters = new Map<string, string>();
   private readonly seen = new Map<string, { skippedLong: number; rotations: number; truncations: number }>();
   private seenRetries = 0;
+  private seenFirewallRetries = 0;
+  private readonly seenExpired = new Map<string, number>();
+  private readonly irregular = new Map<string, { invalidUtf8: number; nul: number }>();
 
   constructor(
     readonly metrics: Fail2nftMetrics,
@@ -55,6 +63,34 @@ export class ServiceMetrics {
     else if (outcome === 'already-banned') counts.alreadyBanned++;
   }
 
+  /** Lines matched although not clean text (counted by matching per chunk). */
+  irregularLines(source: string, invalidUtf8: number, nul: number): void {
+    if (invalidUtf8 === 0 && nul === 0) return;
+    const counts = this.irregular.get(source) ?? { invalidUtf8: 0, nul: 0 };
+    counts.invalidUtf8 += invalidUtf8;
+    counts.nul += nul;
+    this.irregular.set(source, counts);
+  }
+
+  /**
+   * The sources and the match engine are replaced (reload): their counters start again at zero, so
+   * what they counted is published now and the remembered totals are forgotten.
+   */
+  readingReplaced(): void {
+    this.publish();
+    this.seen.clear();
+    this.seenRetries = 0;
+  }
+
+  /** A jail left the configuration (reload). */
+  forgetJail(jail: string): void {
+    const filter = this.filters.get(jail);
+    if (filter !== undefined) this.metrics.forgetJail(jail, filter);
+    this.filters.delete(jail);
+    this.counts.delete(jail);
+    this.seenExpired.delete(jail);
+  }
+
   /** Moves the counts gathered since the last scrape into the registry and reads the states. */
   publish(): void {
     const { metrics } = this;
@@ -70,7 +106,25 @@ export class ServiceMetrics {
         metrics.banCandidates.inc({ jail, result: 'already_banned' }, counts.alreadyBanned);
       counts.failures = counts.banned = counts.ignored = counts.alreadyBanned = 0;
     }
-    for (const jail of this.filters.keys()) metrics.bansActive.set({ jail }, this.sources.activeBans(jail));
+    for (const jail of this.filters.keys()) {
+      metrics.bansActive.set({ jail }, this.sources.activeBans(jail));
+      const expired = this.sources.expiredBans(jail);
+      const before = this.seenExpired.get(jail) ?? 0;
+      if (expired > before) metrics.unbans.inc({ jail, reason: 'expired' }, expired - before);
+      this.seenExpired.set(jail, Math.max(before, expired));
+    }
+    for (const [source, counts] of this.irregular) {
+      if (counts.invalidUtf8 > 0) metrics.recordLinesIrregular(source, 'invalid_utf8', counts.invalidUtf8);
+      if (counts.nul > 0) metrics.recordLinesIrregular(source, 'nul', counts.nul);
+      counts.invalidUtf8 = counts.nul = 0;
+    }
+    const firewallRetries = this.sources.firewallRetries();
+    if (firewallRetries > this.seenFirewallRetries)
+      metrics.firewallRetries.inc(
+        { backend: this.sources.backend },
+        firewallRetries - this.seenFirewallRetries,
+      );
+    this.seenFirewallRetries = firewallRetries;
     metrics.matchQueueDepth.set(this.sources.chunksInFlight());
     const retries = this.sources.matchRetries();
     if (retries > this.seenRetries) metrics.matchRetries.inc(retries - this.seenRetries);
