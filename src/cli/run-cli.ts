@@ -13,6 +13,8 @@ commands:
                                   run the service (in the foreground) until SIGTERM or SIGINT
   import-db FAIL2BAN_DB [--config DIR] [--db FILE] [--json]
                                   bring a fail2ban database's bans and ban history into the store
+  demo [--keep] [--dry-run] [--attackers N] [--seconds S]
+                                  replay an attack on a mail server and show the bans (docs/demo.md)
   help                            this text
 
 control commands (they talk to the running service; --socket PATH, else the socket of --config DIR):
@@ -34,6 +36,7 @@ const commands = new Map<string, () => Promise<CommandHandler>>([
   ['regex', async () => (await import('./commands/regex.js')).runRegex],
   ['start', async () => (await import('./commands/start.js')).runStart],
   ['import-db', async () => (await import('./commands/import-db.js')).runImportDb],
+  ['demo', async () => (await import('./commands/demo.js')).runDemoCommand],
   ['status', async () => (await import('./commands/status.js')).runStatus],
   ['ban', async () => (await import('./commands/ban.js')).runBan],
   ['unban', async () => (await import('./commands/unban.js')).runUnban],

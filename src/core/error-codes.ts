@@ -291,6 +291,76 @@ export const errorCodes = {
     message: 'the ban batcher is closed',
     remedy: 'A bug in the caller: submit bans only before close().',
   },
+  F2N_ERR_CONTROL_LISTEN: {
+    message: 'cannot create the control socket',
+    remedy:
+      'Check the socket path (socket in fail2nft.conf, --socket): its directory must be creatable and writable by fail2nft, and the path must not be a regular file.',
+  },
+  F2N_ERR_CONTROL_IN_USE: {
+    message: 'another fail2nft answers on the control socket',
+    remedy:
+      'Stop the running service first (fail2nft stop), or give the second one its own socket (--socket PATH).',
+  },
+  F2N_ERR_CONTROL_NOT_RUNNING: {
+    message: 'fail2nft is not running',
+    remedy:
+      'Start the service (systemctl start fail2nft, or fail2nft start), or point --socket (or --config) at the socket of the running one.',
+  },
+  F2N_ERR_CONTROL_PERMISSION: {
+    message: 'permission denied on the control socket',
+    remedy:
+      "The socket is mode 0600, owned by the service's user: run the command as that user (root, sudo).",
+  },
+  F2N_ERR_CONTROL_CONNECTION: {
+    message: 'the control connection failed or the answer was not understood',
+    remedy:
+      'Check that the socket belongs to fail2nft and that client and service are the same version; the message names what went wrong.',
+  },
+  F2N_ERR_CONTROL_TIMEOUT: {
+    message: 'fail2nft did not answer in time',
+    remedy: 'The service is busy or stuck: look at its log; try again, or restart it.',
+  },
+  F2N_ERR_CONTROL_BAD_REQUEST: {
+    message: 'malformed control request',
+    remedy:
+      'Send one JSON object per line: {"id": 1, "command": "status", "args": {}} (see docs/control.md); the message names the wrong field.',
+  },
+  F2N_ERR_CONTROL_UNKNOWN_COMMAND: {
+    message: 'unknown control command',
+    remedy:
+      'Use one of the commands listed in docs/control.md (a newer client talking to an older service?).',
+  },
+  F2N_ERR_CONTROL_TOO_LARGE: {
+    message: 'control request larger than the limit',
+    remedy: 'Keep one request under 1 MiB: ban or unban long lists of addresses in several requests.',
+  },
+  F2N_ERR_CONTROL_BAD_ADDRESS: {
+    message: 'not an IP address or network',
+    remedy:
+      'Give IPv4 or IPv6 addresses (192.0.2.7, 2001:db8::7) or CIDR networks (192.0.2.0/24); nothing was changed.',
+  },
+  F2N_ERR_CONTROL_UNKNOWN_JAIL: {
+    message: 'no such jail',
+    remedy: 'Use the name of a running jail: fail2nft status lists them.',
+  },
+  F2N_ERR_CONTROL_BUSY: {
+    message: 'too many control connections',
+    remedy: 'Close idle connections to the control socket (scripts that keep it open), then try again.',
+  },
+  F2N_ERR_CONTROL_NOT_BANNED: {
+    message: 'some addresses were not banned',
+    remedy: 'A report of set JAIL unbanip --report-absent: the addresses named were not banned in the jail.',
+  },
+  F2N_ERR_CONTROL_BAD_OPTION: {
+    message: 'invalid control socket option',
+    remedy:
+      'Fix the option named in the message: socket = a file path of at most 107 bytes (a programming error in the caller for the other options).',
+  },
+  F2N_ERR_DEMO_STEP_FAILED: {
+    message: 'a step of fail2nft demo failed',
+    remedy:
+      'The message names the step (network namespace, service start, kernel listing). The demo needs root with ip (iproute2) and nft for its namespace; run it with --dry-run otherwise.',
+  },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof errorCodes;
