@@ -19,7 +19,9 @@ import {
   type Fail2nftMetrics,
 } from '../../observability/index.js';
 import { MemoryBanStore, SqliteBanStore, type BanStore } from '../../persistence/index.js';
+import { createControlServer } from '../../control/index.js';
 import { createService } from '../../service.js';
+import { controlHandlerOf } from '../control-handler-of.js';
 import type { CliIo } from '../cli-io.js';
 import { defaultConfigDir } from '../default-config-dir.js';
 import { parseCommandArgs } from '../parse-command-args.js';
@@ -84,6 +86,11 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
             logger.warn({ err: error }, 'metrics scrape failed');
           },
         });
+  const control = createControlServer({
+    path: values.socket ?? settings.socket,
+    handler: controlHandlerOf(service),
+    logger: logger.child({ stage: 'control' }),
+  });
   const stopOnSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping');
     void service.stop();
@@ -100,6 +107,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   process.on('SIGHUP', reloadOnSignal);
   try {
     await service.start();
+    await control.start();
     const listening = await server?.start();
     io.stderr(
       `fail2nft: started ${service.jails().length} jail(s)` +
@@ -109,10 +117,14 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
     );
     const error = await service.stopped();
     return error === undefined ? 0 : 1;
+  } catch (error) {
+    await service.stop();
+    throw error;
   } finally {
     process.off('SIGTERM', stopOnSignal);
     process.off('SIGINT', stopOnSignal);
     process.off('SIGHUP', reloadOnSignal);
+    await control.stop();
     await server?.stop();
     await store.close();
     logger.flush();
