@@ -263,8 +263,9 @@ export function createService(options: ServiceOptions): Service {
       metrics?.recordBan(decision.jail, 'failures');
       if (hasNotices && engine !== undefined) {
         // The recidive jail counts bans from the lines fail2ban would have logged for them.
-        const line = formatBanNotice(decision, { pid: process.pid, timeMs: clock.now() });
-        void engine.push(NOTICE_SOURCE_ID, Buffer.from(`${line}\n`));
+        const line = Buffer.from(`${formatBanNotice(decision, { pid: process.pid, timeMs: clock.now() })}\n`);
+        metrics?.recordLinesRead(NOTICE_SOURCE_ID, 1, line.length);
+        void engine.push(NOTICE_SOURCE_ID, line);
       }
       options.onBan?.(decision);
     },
