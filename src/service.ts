@@ -30,6 +30,7 @@ import {
 } from './decisions/index.js';
 import { createActionRunner, createChildProcessRunner, type ActionRunner } from './actions/index.js';
 import {
+  bansToRefresh,
   createDryRunBackend,
   firewallSpecOf,
   readServiceTable,
@@ -85,6 +86,8 @@ export interface ServiceOptions {
   readonly journalEnv?: NodeJS.ProcessEnv;
   /** The ignore lists' I/O (DNS, own addresses, files, ignorecommand); default the system's. */
   readonly decisionIo?: DecisionIo;
+  /** How often long bans are re-added to the kernel and the store is purged (default 1 h). */
+  readonly maintenanceIntervalMs?: number;
   /** How often decided positions are written to the store (default 1000 ms). */
   readonly positionCommitMs?: number;
   /** Observes every failure's fate (metrics, tests). */
@@ -272,6 +275,7 @@ export function createService(options: ServiceOptions): Service {
   });
 
   let timer: NodeJS.Timeout | undefined;
+  let maintenanceTimer: NodeJS.Timeout | undefined;
   let state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   let resolveStopped: (error: Error | undefined) => void = () => undefined;
   const stoppedPromise = new Promise<Error | undefined>((resolve) => (resolveStopped = resolve));
@@ -395,6 +399,25 @@ export function createService(options: ServiceOptions): Service {
     );
   }
 
+  /**
+   * Hourly upkeep: bans longer than the kernel's largest timeout are added again before their element
+   * expires (every call extends them by the cap), and the store forgets what dbpurgeage allows.
+   */
+  async function maintain(periodMs: number): Promise<void> {
+    try {
+      const nowMs = clock.now();
+      const periodSec = Math.min(periodMs / 1000, Math.floor(backend.maxTimeoutSec / 2) - 1);
+      const active = (await store.activeBans(nowMs)).filter((ban) => enforcedJails.has(ban.jail));
+      const refresh = bansToRefresh(active, nowMs, { maxTimeoutSec: backend.maxTimeoutSec, periodSec });
+      for (const ban of refresh) sink.batcher.submit(ban);
+      const purged = await store.purge(nowMs - settings.dbpurgeage * 1000);
+      logger.debug({ refreshed: refresh.length, purged }, 'maintenance');
+    } catch (error) {
+      metrics?.recordError('service', error);
+      logger.error({ err: error }, 'maintenance failed; trying again next period');
+    }
+  }
+
   async function fail(error: Error): Promise<void> {
     if (state !== 'running') return;
     logger.error({ err: error }, 'service failed; stopping');
@@ -410,6 +433,9 @@ export function createService(options: ServiceOptions): Service {
     await startReading();
     timer = setInterval(() => void commitPositions(), options.positionCommitMs ?? 1000);
     timer.unref();
+    const maintenanceMs = options.maintenanceIntervalMs ?? 3_600_000;
+    maintenanceTimer = setInterval(() => void maintain(maintenanceMs), maintenanceMs);
+    maintenanceTimer.unref();
     logger.info(
       {
         jails: plan.jails.map((jail) => jail.name),
@@ -533,6 +559,7 @@ export function createService(options: ServiceOptions): Service {
     if (state === 'stopping' || state === 'stopped') return stoppedPromise.then(() => undefined);
     state = 'stopping';
     if (timer !== undefined) clearInterval(timer);
+    if (maintenanceTimer !== undefined) clearInterval(maintenanceTimer);
     await stopReading();
     await commitPositions();
     await sink.close();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, renameSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { createDryRunBackend } from '../../src/firewall/index.js';
 import { MemoryBanStore } from '../../src/persistence/index.js';
 import { createFakeJournal } from '../sources/journal/fake-journalctl.js';
 import {
@@ -370,6 +371,24 @@ logpath = %(logs)s/mail.log
     await service.settle();
     assert.deepEqual(banned(bans), ['dovecot 203.0.113.96', 'postfix-sasl 203.0.113.95']);
     assert.equal(service.stats().pipeline.failures, 6, 'no line was read twice across the reload');
+    await service.stop();
+  });
+
+  it('adds bans longer than the kernel timeout cap again before their element expires', async () => {
+    const f = fixture();
+    f.append('mail.log', []);
+    // A backend whose elements live at most 100 s: a one-hour ban must be refreshed.
+    const backend = createDryRunBackend({ maxTimeoutSec: 100 });
+    const { service, bans } = await f.start({ backend, dryRun: false, maintenanceIntervalMs: 40 });
+    f.append('mail.log', [
+      saslFailure('203.0.113.97'),
+      saslFailure('203.0.113.97'),
+      saslFailure('203.0.113.97'),
+    ]);
+    await waitFor('the ban', () => bans.length === 1);
+    const applied = (): number =>
+      backend.operations().filter((op) => op.op === 'apply' && op.elements > 0).length;
+    await waitFor('a refresh of the element', () => applied() >= 2);
     await service.stop();
   });
 
