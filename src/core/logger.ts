@@ -1,5 +1,8 @@
-// The pino logger factory: JSON lines by default; every stage gets a child logger named after it.
+// The pino logger factory: JSON lines by default, readable lines for a person at a terminal; every stage
+// gets a child logger named after it.
+import { writeSync } from 'node:fs';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { formatLogLine } from './format-log-line.js';
 
 export type { Logger };
 
@@ -8,10 +11,20 @@ export interface LoggerOptions {
   /** A file descriptor or path to write to; standard error when absent. */
   readonly destination?: number | string;
   readonly name?: string;
+  /** Readable lines instead of JSON (for a terminal); only with a file descriptor destination. */
+  readonly pretty?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const destination = pino.destination({ dest: options.destination ?? 2, sync: true });
+  const target = options.destination ?? 2;
+  const destination =
+    options.pretty === true && typeof target === 'number'
+      ? {
+          write: (line: string): void => {
+            writeSync(target, formatLogLine(line));
+          },
+        }
+      : pino.destination({ dest: target, sync: true });
   return pino(
     {
       name: options.name ?? 'fail2nft',

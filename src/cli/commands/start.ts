@@ -60,9 +60,12 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   const metricsText = values.metrics ?? settings.metrics;
   const metricsAddress =
     metricsText === '' || metricsText === 'off' ? undefined : parseMetricsAddress(metricsText);
+  const destination = logDestination(values.logtarget ?? settings.logtarget);
   const logger: Logger = createLogger({
     level: pinoLevel(values.loglevel ?? settings.loglevel),
-    destination: logDestination(values.logtarget ?? settings.logtarget),
+    destination,
+    // JSON lines for files and the journal; readable lines when a person watches a terminal.
+    pretty: (destination === 1 && process.stdout.isTTY) || (destination === 2 && process.stderr.isTTY),
   });
   const metrics: Fail2nftMetrics | undefined = metricsAddress === undefined ? undefined : createMetrics();
   const store = storeFor(values.db ?? settings.dbfile, dryRun);
