@@ -64,3 +64,22 @@ test('a network with two prefixes is refused, not read up to the second slash', 
   assert.equal(parseIpNetwork('10.0.0.0/8/8'), undefined);
   assert.equal(parseIpNetwork('2001:db8::/32/'), undefined);
 });
+
+test('canonical dotted quads and their near misses parse exactly as the general rules say', () => {
+  for (const good of ['0.0.0.0', '203.0.113.5', '255.255.255.255', '10.0.0.1'])
+    assert.equal(parseIpAddress(good)?.text, good);
+  for (const bad of [
+    '256.1.1.1',
+    '1.2.3',
+    '1.2.3.4.5',
+    '01.2.3.4',
+    '1..2.3',
+    '1.2.3.',
+    '.1.2.3',
+    '1.2.3.4a',
+    '1234.1.1.1',
+  ])
+    assert.equal(parseIpAddress(bad), undefined, bad);
+  assert.deepEqual([...(parseIpAddress('192.0.2.7')?.bytes ?? [])], [192, 0, 2, 7]);
+  assert.equal(parseIpAddress(' 192.0.2.7 ')?.text, '192.0.2.7');
+});
