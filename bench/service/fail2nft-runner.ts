@@ -1,24 +1,30 @@
 // The fail2nft side of the service benchmark, as its own process (as fail2ban-server is): the composition
-// root in dry-run mode (the kernel backends are not wired into createService yet) on a configuration
-// directory, reporting on stdout in the messages of runner-protocol.ts.
+// root on a configuration directory, in dry-run mode, or with --netns with a real nftables backend inside
+// that network namespace (the side-by-side bench); reporting on stdout in the messages of
+// runner-protocol.ts.
 //
 //   node dist/bench/service/fail2nft-runner.js --config DIR [--workers N] [--expect-lines N]
+//     [--netns NS [--nft-table NAME]] [--metrics]
 //
 // Progress every 100 ms; `done` as soon as the source has handed over --expect-lines lines and everything
 // is matched and decided (checked every 5 ms, so the end time is exact to a few ms); `final` (bans, CPU,
 // peak RSS) when "final" arrives on stdin or on SIGTERM, after which the service stops and the process
 // exits.
 import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfigOrThrow } from '../../src/config/index.js';
 import { createLogger } from '../../src/core/logger.js';
 import { logDestination, pinoLevel } from '../../src/cli/service-logging.js';
+import { createNftablesBackend } from '../../src/firewall/index.js';
+import { createMetrics, type Fail2nftMetrics } from '../../src/observability/index.js';
 import { createService, type Service } from '../../src/service.js';
 import { parsePeakRssKiB } from './proc-stats.js';
 import {
   encodeRunnerMessage,
   FINAL_REQUEST,
+  type HistogramBucket,
   type RunnerCounts,
   type RunnerMessage,
 } from './runner-protocol.js';
@@ -47,12 +53,41 @@ function optionalCount(name: string, value: string | undefined): number | undefi
   return Number(value);
 }
 
+/** The ban-latency histogram summed over jails, cumulative buckets in seconds (le = Infinity last). */
+async function banLatencyBuckets(metrics: Fail2nftMetrics): Promise<HistogramBucket[]> {
+  const counts = new Map<number, number>();
+  for (const value of (await metrics.banLatency.get()).values) {
+    if (value.metricName?.endsWith('_bucket') !== true) continue;
+    const le = (value.labels as Readonly<Record<string, string | number | undefined>>).le;
+    const bound = le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+    counts.set(bound, (counts.get(bound) ?? 0) + value.value);
+  }
+  return [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([le, count]) => ({ le: Number.isFinite(le) ? le : null, count }));
+}
+
+/** With node --expose-gc: the JS heap still in use after a full collection (live data, not garbage). */
+function liveHeap(): { liveHeapKiB?: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return {};
+  gc();
+  // For finding where the memory goes (bench/README.md); the file is as large as the heap.
+  const snapshotDir = process.env.F2N_BENCH_HEAP_SNAPSHOT_DIR;
+  if (snapshotDir !== undefined && snapshotDir !== '')
+    writeHeapSnapshot(`${snapshotDir}/fail2nft-runner-${process.pid}.heapsnapshot`);
+  return { liveHeapKiB: Math.round(process.memoryUsage().heapUsed / 1024) };
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       config: { type: 'string' },
       workers: { type: 'string' },
       'expect-lines': { type: 'string' },
+      netns: { type: 'string' },
+      'nft-table': { type: 'string' },
+      metrics: { type: 'boolean', default: false },
     },
   });
   if (values.config === undefined) throw new RangeError('--config DIR is required');
@@ -64,10 +99,18 @@ async function main(): Promise<number> {
     level: pinoLevel(settings.loglevel),
     destination: logDestination(settings.logtarget),
   });
+  const netns = values.netns;
+  const metrics = values.metrics ? createMetrics({ collectDefault: false }) : undefined;
   const service = createService({
     configDir,
     logger,
-    dryRun: true,
+    ...(netns === undefined
+      ? { dryRun: true }
+      : {
+          dryRun: false,
+          backend: createNftablesBackend({ netns, table: values['nft-table'] ?? settings.nftTable }),
+        }),
+    ...(metrics === undefined ? {} : { metrics }),
     ...(workers === undefined ? {} : { workers }),
     fileSource: { watchMode: 'auto' },
   });
@@ -121,6 +164,8 @@ async function main(): Promise<number> {
         bans: service.banned().map((ban) => ({ jail: ban.jail, address: ban.address })),
         cpuUs: cpuUs(),
         peakRssKiB: parsePeakRssKiB(readFileSync('/proc/self/status', 'utf8')),
+        ...(metrics === undefined ? {} : { banLatency: await banLatencyBuckets(metrics) }),
+        ...liveHeap(),
       });
       await service.stop();
       logger.flush();

@@ -50,7 +50,7 @@ export interface Fail2banSideInput {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every POLL_MS until it returns a value, at most `timeoutMs`. */
-async function pollUntil<T>(
+export async function pollUntil<T>(
   what: string,
   timeoutMs: number,
   check: () => Promise<T | undefined>,
@@ -66,7 +66,7 @@ async function pollUntil<T>(
 }
 
 /** A copy of Debian's configuration without local changes (jail.d enables sshd on Debian). */
-function copyConfig(dir: string): string {
+export function copyConfig(dir: string): string {
   const configDir = join(dir, 'etc');
   cpSync(DEBIAN_CONFIG, configDir, { recursive: true });
   for (const sub of ['jail.d', 'fail2ban.d']) {
@@ -93,7 +93,7 @@ function exited(child: ChildProcess): Promise<void> {
   );
 }
 
-async function stopServer(child: ChildProcess, socket: string): Promise<void> {
+export async function stopServer(child: ChildProcess, socket: string): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await run('fail2ban-client', ['-s', socket, 'stop'], { timeout: 20_000 }).catch(() => undefined);
   const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);

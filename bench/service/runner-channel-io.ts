@@ -77,6 +77,12 @@ export class RunnerChannel {
     });
   }
 
+  /** The runner's process id (its /proc entry gives CPU and memory). */
+  pid(): number {
+    if (this.child.pid === undefined) throw new Error('the fail2nft runner has no pid (it did not start)');
+    return this.child.pid;
+  }
+
   requestFinal(): void {
     this.child.stdin.write(`${FINAL_REQUEST}\n`);
   }

@@ -10,6 +10,12 @@ export interface RunnerCounts {
   readonly bans: number;
 }
 
+/** One cumulative histogram bucket: observations ≤ le seconds (le null = +Inf). */
+export interface HistogramBucket {
+  readonly le: number | null;
+  readonly count: number;
+}
+
 export type RunnerMessage =
   | {
       readonly event: 'started';
@@ -40,6 +46,10 @@ export type RunnerMessage =
       readonly cpuUs: number;
       /** VmHWM of the runner process, in KiB. */
       readonly peakRssKiB: number;
+      /** With --metrics: the service's ban-latency histogram (line read → commit), all jails. */
+      readonly banLatency?: readonly HistogramBucket[];
+      /** With node --expose-gc: the main thread's JS heap in use after a full collection, KiB. */
+      readonly liveHeapKiB?: number;
     }
   | { readonly event: 'error'; readonly message: string };
 

@@ -46,7 +46,7 @@ interface Queued {
 }
 
 export class FailurePipeline {
-  private readonly queue: Queued[] = [];
+  private readonly queue: (Queued | undefined)[] = [];
   private head = 0;
   private running = false;
   private readonly roomWaiters: (() => void)[] = [];
@@ -105,8 +105,13 @@ export class FailurePipeline {
       // Bounded by what is queued; handle() restarts the loop when it ended.
       while (this.head < this.queue.length) {
         const next = this.queue[this.head];
+        // Drop the reference at once: a result holds its failures and their log lines.
+        this.queue[this.head] = undefined;
         this.head++;
-        if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        if (this.head === this.queue.length) {
+          this.queue.length = 0;
+          this.head = 0;
+        } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
           this.queue.splice(0, this.head);
           this.head = 0;
         }
