@@ -139,6 +139,11 @@ class ChunkMatcher implements SourceMatcher {
   private readonly alwaysTargets: number[] = [];
   private plan: LiteralScanPlan | undefined;
   private sampled = 0;
+  /** Size of the sample the current plan was made on, and the chunks seen since (copied: chunks live
+   * in reused shared memory), for replanning on a sample twice as large. */
+  private planSampleBytes = 0;
+  private pendingSample: Buffer[] = [];
+  private pendingSampleBytes = 0;
   private readonly hits = { array: new Float64Array(1024) };
   private lineStarts = new Uint32Array(4096);
   private readonly interested: Uint8Array;
@@ -224,7 +229,20 @@ class ChunkMatcher implements SourceMatcher {
     const inOperation = context.inOperation ?? this.options.inOperation;
     for (const jail of this.jails) jail.filter.inOperation = inOperation;
     this.startGroups(context.carry);
-    if (this.plan === undefined || this.sampled < PLAN_SAMPLE_BYTES || this.widened) this.replan(chunk);
+    if (this.plan === undefined || this.widened) this.replan(chunk);
+    else if (this.sampled < PLAN_SAMPLE_BYTES) {
+      // A live log arrives in small chunks: replanning on each cost more than matching them. Plan
+      // again only on a sample twice the size of the last one (chunks since then, together), so a
+      // source makes a few plans on ever larger samples until PLAN_SAMPLE_BYTES were seen.
+      this.pendingSample.push(Buffer.from(chunk));
+      this.pendingSampleBytes += chunk.length;
+      if (this.pendingSampleBytes >= 2 * this.planSampleBytes) {
+        const sample = Buffer.concat(this.pendingSample);
+        this.pendingSample = [];
+        this.pendingSampleBytes = 0;
+        this.replan(sample);
+      }
+    }
     const plan = this.plan as LiteralScanPlan;
 
     const asciiChunk = isAscii(chunk);
@@ -296,6 +314,7 @@ class ChunkMatcher implements SourceMatcher {
 
   private replan(sample: Buffer): void {
     this.sampled += sample.length;
+    this.planSampleBytes = sample.length;
     this.widened = false;
     this.measureHeads(sample);
     this.plan = planLiteralScan(
