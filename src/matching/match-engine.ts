@@ -235,6 +235,10 @@ class WorkerMatchEngine implements MatchEngine {
           concurrentTasksPerWorker: 1,
           idleTimeout: 2 ** 31 - 1,
           workerData: setup,
+          // A worker's failures live only until its chunk is answered, so a smaller young generation
+          // than V8's default does: with 1M tracked addresses the service peaked at 498 MiB instead of
+          // 502 (8 MiB: 479, but the flood matched 10-17 % slower); matching speed unchanged.
+          resourceLimits: { maxYoungGenerationSizeMb: 16 },
         }),
         outstanding: 0,
       });
