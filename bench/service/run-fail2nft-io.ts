@@ -95,8 +95,8 @@ export async function runFail2nftSide(input: Fail2nftSideInput): Promise<SideRes
     return {
       tool: 'fail2nft',
       setup:
-        `createService in a child process, dry run (decisions logged at INFO; the kernel backends are not ` +
-        `wired into the service yet), file source watchMode auto (inotify), workers ${input.workers ?? 'auto'}`,
+        `createService in a child process, dry run (decisions logged at INFO and stored in memory; ` +
+        `npm run bench measures the kernel side), file source watchMode auto (inotify), workers ${input.workers ?? 'auto'}`,
       lines: input.corpus.lines,
       bytes: input.corpus.bytes.length,
       t0Ms: timing.firstWriteMs,

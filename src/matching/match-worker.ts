@@ -9,16 +9,41 @@ import type { SourceMatcher } from './source-matcher-types.js';
 
 const setup = workerData as WorkerSetup;
 const matchers = new Map<string, SourceMatcher>();
+/** Parts that have had a task in this thread: a stateful part's first task after the first chunk
+ * means its state was lost with a replaced worker. */
+const used = new Set<string>();
 
-function matcherFor(task: MatchTask): { matcher: SourceMatcher; fresh: boolean } {
-  const key = `${task.part}\u0000${task.sourceId}`;
+function build(sourceId: string, part: MatchTask['part']): SourceMatcher | undefined {
+  const key = `${part}\u0000${sourceId}`;
   const known = matchers.get(key);
-  if (known !== undefined) return { matcher: known, fresh: false };
-  const spec = setup.sources[task.sourceId]?.[task.part];
-  if (spec === undefined) throw new Error(`no ${task.part} jails for source ${task.sourceId}`);
+  if (known !== undefined) return known;
+  const spec = setup.sources[sourceId]?.[part];
+  if (spec === undefined) return undefined;
   const matcher = createSourceMatcher(spec, setup.options);
   matchers.set(key, matcher);
-  return { matcher, fresh: true };
+  return matcher;
+}
+
+function matcherFor(task: MatchTask): { matcher: SourceMatcher; fresh: boolean } {
+  const matcher = build(task.sourceId, task.part);
+  if (matcher === undefined) throw new Error(`no ${task.part} jails for source ${task.sourceId}`);
+  const key = `${task.part}\u0000${task.sourceId}`;
+  const fresh = !used.has(key);
+  used.add(key);
+  return { matcher, fresh };
+}
+
+// Compile every filter when the thread starts, before the first lines arrive: the first chunk (and
+// with it the first ban after a start) does not wait for RE2 compilation.
+// A filter that fails to compile fails here too; its first task then reports the error as before.
+for (const sourceId of Object.keys(setup.sources)) {
+  for (const part of ['stateless', 'stateful'] as const) {
+    try {
+      build(sourceId, part);
+    } catch {
+      matchers.delete(`${part}\u0000${sourceId}`);
+    }
+  }
 }
 
 function injectFault(chunk: Buffer): void {
