@@ -11,6 +11,7 @@
 // peak RSS) when "final" arrives on stdin or on SIGTERM, after which the service stops and the process
 // exits.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -19,6 +20,7 @@ import { createLogger } from '../../src/core/logger.js';
 import { logDestination, pinoLevel } from '../../src/cli/service-logging.js';
 import { createNftablesBackend } from '../../src/firewall/index.js';
 import { createMetrics, type Fail2nftMetrics } from '../../src/observability/index.js';
+import { SqliteBanStore } from '../../src/persistence/index.js';
 import { createService, type Service } from '../../src/service.js';
 import { parsePeakRssKiB } from './proc-stats.js';
 import {
@@ -109,6 +111,8 @@ async function main(): Promise<number> {
       : {
           dryRun: false,
           backend: createNftablesBackend({ netns, table: values['nft-table'] ?? settings.nftTable }),
+          // As the real service (and as fail2ban, which writes its own database in the bench).
+          store: new SqliteBanStore({ path: join(dirname(configDir), 'fail2nft.sqlite3') }),
         }),
     ...(metrics === undefined ? {} : { metrics }),
     ...(workers === undefined ? {} : { workers }),

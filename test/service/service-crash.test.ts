@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../src/cli/run-cli.js';
 import { SqliteBanStore } from '../../src/persistence/index.js';
 import { nftSetElements } from '../firewall/support/kernel-elements.js';
 import { createNetns, kernelSkip, type Netns } from '../firewall/support/netns.js';
@@ -111,12 +112,22 @@ describe('kill -9 during a flood', { skip }, () => {
       for (const address of inKernel)
         assert.ok(stored.has(address), `${address} is in the kernel but not in the store`);
 
-      // Restart; the rest of the flood arrives afterwards.
+      // Restart; the rest of the flood arrives afterwards. The killed service left its socket file
+      // behind, so readiness is a ping that gets an answer.
       const crashedAt = next;
       child = start();
       survivors = child;
       ended = exited(child);
-      await waitFor('the restart', socketUp, 15_000);
+      for (let round = 0; round < 300; round++) {
+        if (
+          (await runCli(['ping', '--socket', socket], {
+            stdout: () => undefined,
+            stderr: () => undefined,
+          })) === 0
+        )
+          break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       for (const address of stored)
         assert.ok(nftSetElements(netns, table, set).has(address), `${address} restored`);
       f.append('mail.log', linesOf(crashedAt, 1200 - crashedAt));
