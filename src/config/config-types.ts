@@ -98,6 +98,8 @@ export interface ServiceSettings {
   /** Seconds. */
   readonly dbpurgeage: number;
   readonly dbmaxmatches: number;
+  /** SQLite's synchronous setting for the ban database (WAL): 'normal' or 'full'. */
+  readonly dbsync: 'normal' | 'full';
   readonly metrics: string;
   /** 0 = one per core. */
   readonly workers: number;

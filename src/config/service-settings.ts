@@ -13,6 +13,7 @@ export const defaultServiceSettings: ServiceSettings = {
   dbfile: '/var/lib/fail2nft/fail2nft.sqlite3',
   dbpurgeage: 86400,
   dbmaxmatches: 10,
+  dbsync: 'normal',
   metrics: '127.0.0.1:9191',
   workers: 0,
   batchSize: 4096,
@@ -24,6 +25,7 @@ export const defaultServiceSettings: ServiceSettings = {
 
 const logLevels = new Set(['CRITICAL', 'ERROR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG', 'TRACE', 'HEAVYDEBUG']);
 const firewalls = new Set(['nftables', 'ipset', 'dry-run']);
+const dbsyncs = new Set(['normal', 'full']);
 
 export function readServiceSettings(store: ConfigStore | undefined, problems: ProblemList): ServiceSettings {
   if (store === undefined) return defaultServiceSettings;
@@ -67,6 +69,7 @@ export function readServiceSettings(store: ConfigStore | undefined, problems: Pr
     dbfile: convert('dbfile', d.dbfile, (s) => s),
     dbpurgeage: convert('dbpurgeage', d.dbpurgeage, (s) => parseTime(s, 'dbpurgeage')),
     dbmaxmatches: convert('dbmaxmatches', d.dbmaxmatches, (s) => parseInteger(s, 'dbmaxmatches')),
+    dbsync: choice('dbsync', dbsyncs, d.dbsync, (s) => s.toLowerCase()),
     metrics: convert('metrics', d.metrics, (s) => s),
     workers: convert('workers', d.workers, (s) => (s.toLowerCase() === 'auto' ? 0 : parseInteger(s, 'workers'))),
     batchSize: convert('batch.size', d.batchSize, (s) => parseInteger(s, 'batch.size')),

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../src/cli/run-cli.js';
 import { createServiceFixture, saslFailure, waitFor } from '../service/service-fixture.js';
@@ -58,6 +58,7 @@ test('the started service answers the control commands and stops on request', as
       10_000,
     );
     assert.equal(statSync(socket).mode & 0o777, 0o600);
+    assert.equal(readFileSync(join(f.dir, 'fail2nft.pid'), 'utf8').trim(), String(child.pid));
     const jails = await cli(['status', '--socket', socket]);
     assert.equal(jails.code, 0, jails.err);
     assert.match(jails.out, /Jail list:\tpostfix-sasl/);
@@ -108,6 +109,7 @@ test('the started service answers the control commands and stops on request', as
     const after = await cli(['status', '--socket', socket]);
     assert.equal(after.code, 1);
     assert.match(after.err, /not running/);
+    assert.equal(existsSync(join(f.dir, 'fail2nft.pid')), false, 'the pid file is removed at stop');
   } finally {
     child.kill('SIGKILL');
     f.cleanup();

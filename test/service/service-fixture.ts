@@ -36,7 +36,7 @@ export function createServiceFixture(jailLocal: string, serviceLocal = ''): Serv
   writeFileSync(join(configDir, 'jail.local'), jailLocal.replaceAll('%(logs)s', logDir));
   writeFileSync(
     join(configDir, 'fail2nft.local'),
-    `[Definition]\nlogtarget = ${join(logDir, 'fail2nft.log')}\nworkers = 1\n${serviceLocal.replaceAll('%(logs)s', logDir)}`,
+    `[Definition]\nlogtarget = ${join(logDir, 'fail2nft.log')}\npidfile = ${join(dir, 'fail2nft.pid')}\nworkers = 1\n${serviceLocal.replaceAll('%(logs)s', logDir)}`,
   );
   const running: Service[] = [];
   return {

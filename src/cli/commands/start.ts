@@ -2,7 +2,7 @@
 // The service always runs in the foreground (systemd's Type=simple, or a terminal); --foreground is
 // accepted for fail2ban-client's spelling. A real run opens the SQLite store and the configured kernel
 // backend; a dry run keeps bans in memory and touches neither the kernel nor the database.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfigOrThrow, type ServiceSettings } from '../../config/index.js';
 import { createLogger, type Logger } from '../../core/logger.js';
@@ -33,10 +33,25 @@ function backendFor(settings: ServiceSettings, dryRun: boolean): FirewallBackend
   return createNftablesBackend({ table: settings.nftTable });
 }
 
-function storeFor(path: string, dryRun: boolean): BanStore {
-  if (dryRun) return new MemoryBanStore();
+function storeFor(settings: ServiceSettings, path: string, dryRun: boolean): BanStore {
+  // fail2ban's `dbfile = None` turns the database off: bans then live in memory only.
+  if (dryRun || path === 'None') return new MemoryBanStore();
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  return new SqliteBanStore({ path });
+  return new SqliteBanStore({ path, synchronous: settings.dbsync });
+}
+
+/** Writes the pid file (fail2ban's pidfile option); returns a function that removes it. */
+function writePidFile(path: string, logger: Logger): () => void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
+    writeFileSync(path, `${process.pid}\n`, { mode: 0o644 });
+  } catch (error) {
+    logger.warn({ err: error, pidfile: path }, 'cannot write the pid file');
+    return () => undefined;
+  }
+  return () => {
+    rmSync(path, { force: true });
+  };
 }
 
 export async function runStart(args: readonly string[], io: CliIo): Promise<number> {
@@ -51,6 +66,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
       metrics: { type: 'string' },
       logtarget: { type: 'string' },
       loglevel: { type: 'string' },
+      pidfile: { type: 'string' },
     },
     { min: 0, max: 0 },
   );
@@ -68,7 +84,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
     pretty: (destination === 1 && process.stdout.isTTY) || (destination === 2 && process.stderr.isTTY),
   });
   const metrics: Fail2nftMetrics | undefined = metricsAddress === undefined ? undefined : createMetrics();
-  const store = storeFor(values.db ?? settings.dbfile, dryRun);
+  const store = storeFor(settings, values.db ?? settings.dbfile, dryRun);
   const service = createService({
     configDir,
     logger,
@@ -94,6 +110,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
     handler: controlHandlerOf(service),
     logger: logger.child({ stage: 'control' }),
   });
+  let removePidFile: () => void = () => undefined;
   const stopOnSignal = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'stopping');
     void service.stop();
@@ -111,6 +128,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   try {
     await service.start();
     await control.start();
+    removePidFile = writePidFile(values.pidfile ?? settings.pidfile, logger);
     const listening = await server?.start();
     io.stderr(
       `fail2nft: started ${service.jails().length} jail(s)` +
@@ -127,6 +145,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
     process.off('SIGTERM', stopOnSignal);
     process.off('SIGINT', stopOnSignal);
     process.off('SIGHUP', reloadOnSignal);
+    removePidFile();
     await control.stop();
     await server?.stop();
     await store.close();
