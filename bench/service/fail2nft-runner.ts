@@ -112,7 +112,10 @@ async function main(): Promise<number> {
           dryRun: false,
           backend: createNftablesBackend({ netns, table: values['nft-table'] ?? settings.nftTable }),
           // As the real service (and as fail2ban, which writes its own database in the bench).
-          store: new SqliteBanStore({ path: join(dirname(configDir), 'fail2nft.sqlite3'), synchronous: 'normal' }),
+          store: new SqliteBanStore({
+            path: join(dirname(configDir), 'fail2nft.sqlite3'),
+            synchronous: 'normal',
+          }),
         }),
     ...(metrics === undefined ? {} : { metrics }),
     ...(workers === undefined ? {} : { workers }),
