@@ -20,7 +20,7 @@ import { createLogger } from '../../src/core/logger.js';
 import { logDestination, pinoLevel } from '../../src/cli/service-logging.js';
 import { createNftablesBackend } from '../../src/firewall/index.js';
 import { createMetrics, type Fail2nftMetrics } from '../../src/observability/index.js';
-import { SqliteBanStore } from '../../src/persistence/index.js';
+import { ThreadedBanStore } from '../../src/persistence/index.js';
 import { createService, type Service } from '../../src/service.js';
 import { parsePeakRssKiB } from './proc-stats.js';
 import {
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
           dryRun: false,
           backend: createNftablesBackend({ netns, table: values['nft-table'] ?? settings.nftTable }),
           // As the real service (and as fail2ban, which writes its own database in the bench).
-          store: new SqliteBanStore({
+          store: new ThreadedBanStore({
             path: join(dirname(configDir), 'fail2nft.sqlite3'),
             synchronous: 'normal',
           }),

@@ -3,4 +3,5 @@ export type { ActiveBansOptions, BanHistoryRow, BanStore, PurgeReport, StoreCoun
 export { importFail2banDb, type Fail2banImportReport } from './import-fail2ban-db.js';
 export { MemoryBanStore } from './memory-ban-store.js';
 export { SqliteBanStore } from './sqlite-ban-store.js';
+export { ThreadedBanStore } from './threaded-ban-store.js';
 export type { BanStoreOptions, SqliteBanStoreOptions, Synchronous } from './store-options.js';

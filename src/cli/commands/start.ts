@@ -18,7 +18,7 @@ import {
   parseMetricsAddress,
   type Fail2nftMetrics,
 } from '../../observability/index.js';
-import { MemoryBanStore, SqliteBanStore, type BanStore } from '../../persistence/index.js';
+import { MemoryBanStore, SqliteBanStore, ThreadedBanStore, type BanStore } from '../../persistence/index.js';
 import { createControlServer } from '../../control/index.js';
 import { createService } from '../../service.js';
 import { controlHandlerOf } from '../control-handler-of.js';
@@ -36,8 +36,10 @@ function backendFor(settings: ServiceSettings, dryRun: boolean): FirewallBackend
 function storeFor(settings: ServiceSettings, path: string, dryRun: boolean): BanStore {
   // fail2ban's `dbfile = None` turns the database off: bans then live in memory only.
   if (dryRun || path === 'None') return new MemoryBanStore();
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  return new SqliteBanStore({ path, synchronous: settings.dbsync });
+  if (path === ':memory:') return new SqliteBanStore({ path, synchronous: settings.dbsync });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  // Writes on their own thread: better-sqlite3 would otherwise stall matching and deciding.
+  return new ThreadedBanStore({ path, synchronous: settings.dbsync });
 }
 
 /** Writes the pid file (fail2ban's pidfile option); returns a function that removes it. */
