@@ -47,7 +47,11 @@ port.on('message', (request: StoreRequest) => {
     }
   };
   run().then(
-    (result) => { port.postMessage({ id: request.id, ok: true, result } satisfies StoreResponse); },
-    (error: unknown) => { port.postMessage({ id: request.id, ok: false, error: errorOf(error) } satisfies StoreResponse); },
+    (result) => {
+      port.postMessage({ id: request.id, ok: true, result } satisfies StoreResponse);
+    },
+    (error: unknown) => {
+      port.postMessage({ id: request.id, ok: false, error: errorOf(error) } satisfies StoreResponse);
+    },
   );
 });
