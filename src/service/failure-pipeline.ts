@@ -27,6 +27,9 @@ export interface FailurePipelineOptions {
   readonly onOutcome?: (jail: string, outcome: PipelineOutcome) => void;
 }
 
+/** Longest stretch the pipeline keeps the event loop before letting timers and I/O run. */
+const TIME_SLICE_MS = 4;
+
 export type PipelineOutcome = 'ignored' | 'counted' | DecisionOutcome['kind'];
 
 export interface FailurePipelineStats {
@@ -141,7 +144,19 @@ export class FailurePipeline {
         result.error.message,
       );
     }
+    let sliceStart = performance.now();
+    let sinceCheck = 0;
     for (const failure of result.failures) {
+      // Awaiting decisions only queues microtasks, which never let timers or I/O run: a chunk of a
+      // flood (thousands of bans) would hold the event loop for 100-300 ms, and with it the firewall
+      // batcher's timer and its finished transactions. Hand the loop back every few milliseconds.
+      if (++sinceCheck >= 64) {
+        sinceCheck = 0;
+        if (performance.now() - sliceStart > TIME_SLICE_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
+      }
       this.counters.failures++;
       const ignored = decisions.ignoredBy(failure.jail, failure.id, failure.kind);
       if (ignored !== undefined) {
