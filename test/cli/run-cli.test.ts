@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import {
   bundledConfigDir,
   fixturesDir,
@@ -11,15 +10,10 @@ import {
   removeTree,
   writeTree,
 } from '../support/project-paths.js';
+import { runCliCaptured, type CliOutcome } from '../support/run-cli-captured.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
+function run(...argv: string[]): Promise<CliOutcome> {
+  return runCliCaptured(argv);
 }
 
 test('check on a valid configuration exits 0 and says how many jails it found', async () => {

@@ -5,16 +5,14 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCliCaptured } from '../support/run-cli-captured.js';
 import { createServiceFixture, saslFailure, waitFor } from '../service/service-fixture.js';
 
 const main = resolve(import.meta.dirname, '../../src/cli/main.js');
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCliCaptured(args);
+  return { code, out: stdout, err: stderr };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
