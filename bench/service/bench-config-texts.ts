@@ -24,14 +24,22 @@ export function fail2nftJailLocal(logPath: string): string {
   return `[DEFAULT]\nbackend = auto\n${sharedDefaults()}\n\n${jailSections(logPath, '')}`;
 }
 
-/** fail2nft.local: the service log at INFO (as fail2ban's) and the worker count (0 = auto). */
-export function fail2nftServiceLocal(logTarget: string, workers: number | undefined): string {
+/**
+ * fail2nft.local: the service log at INFO (as fail2ban's), the worker count (0 = auto) and the firewall
+ * setting. The runner chooses the ban store itself (in memory for a dry run, SQLite with its kernel
+ * backend), so dbfile here only keeps the service from touching the system's database path.
+ */
+export function fail2nftServiceLocal(
+  logTarget: string,
+  workers: number | undefined,
+  firewall: 'dry-run' | 'nftables' = 'dry-run',
+): string {
   return [
     '[Definition]',
     'loglevel = INFO',
     `logtarget = ${logTarget}`,
     `workers = ${workers === undefined ? 'auto' : String(workers)}`,
-    'firewall = dry-run',
+    `firewall = ${firewall}`,
     'dbfile = :memory:',
     '',
   ].join('\n');

@@ -3,6 +3,10 @@
 // Unlike the service benchmark both ban for real: fail2nft through its nftables backend, fail2ban
 // through Debian's nftables-multiport action (one `nft` process per ban), each in its own network
 // namespace. Pure.
+import {
+  fail2banServiceLocal,
+  fail2nftServiceLocal as serviceBenchFail2nftLocal,
+} from '../service/bench-config-texts.js';
 import type { Scenario } from './scenarios.js';
 
 function shared(scenario: Scenario): string {
@@ -29,15 +33,7 @@ export function fail2nftJailLocal(scenario: Scenario, logPath: string): string {
 
 /** The runner gets the backend (nftables in the bench's namespace) on its command line. */
 export function fail2nftServiceLocal(logTarget: string, workers: number | undefined): string {
-  return [
-    '[Definition]',
-    'loglevel = INFO',
-    `logtarget = ${logTarget}`,
-    `workers = ${workers === undefined ? 'auto' : String(workers)}`,
-    'firewall = nftables',
-    'dbfile = :memory:',
-    '',
-  ].join('\n');
+  return serviceBenchFail2nftLocal(logTarget, workers, 'nftables');
 }
 
 /**
@@ -60,13 +56,4 @@ export function fail2banJailLocal(scenario: Scenario, logPath: string): string {
   return lines.join('\n');
 }
 
-export function fail2banServiceLocal(dbFile: string, logTarget: string): string {
-  return [
-    '[Definition]',
-    'loglevel = INFO',
-    `logtarget = ${logTarget}`,
-    `dbfile = ${dbFile}`,
-    'allowipv6 = auto',
-    '',
-  ].join('\n');
-}
+export { fail2banServiceLocal };
