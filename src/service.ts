@@ -30,6 +30,7 @@ import {
 } from './decisions/index.js';
 import { createActionRunner, createChildProcessRunner, type ActionRunner } from './actions/index.js';
 import {
+  banactionTable,
   bansToRefresh,
   createDryRunBackend,
   firewallSpecOf,
@@ -182,16 +183,12 @@ export function createService(options: ServiceOptions): Service {
   const store = options.store ?? new MemoryBanStore();
   const backend = options.backend ?? createDryRunBackend();
   const metrics = options.metrics;
-  // Which of each jail's actions the native firewall carries out; the others run as actions.
-  const firewallActions = new Map(
-    plan.jails.map((jail) => [jail.name, firewallSpecOf(jail.name, jail.settings.actions)]),
-  );
   const actions: ActionRunner | undefined =
     options.runActions === true && options.dryRun !== true
       ? createActionRunner({
-          actions: Object.fromEntries(
-            [...firewallActions].map(([jail, result]) => [jail, result.otherActions]),
-          ),
+          actions: Object.fromEntries(plan.jails.map((jail) => [jail.name, jail.settings.actions])),
+          // The actions fail2ban's banaction table names are carried out by the native firewall.
+          skip: (file) => banactionTable.has(file),
           runner: createChildProcessRunner(),
           clock,
           onOutcome: (report) => {
@@ -229,14 +226,14 @@ export function createService(options: ServiceOptions): Service {
     metrics === undefined
       ? undefined
       : new ServiceMetrics(metrics, {
-          activeBans: (jail) => decisions.status(jail)?.current ?? 0,
+          bans: (jail) => {
+            const status = decisions.status(jail);
+            if (status === undefined) return { active: 0, expired: 0 };
+            const expired = status.total - status.current - (manualUnbans.get(jail) ?? 0);
+            return { active: status.current, expired: Math.max(0, expired) };
+          },
           chunksInFlight: () => engine?.stats().chunksInFlight ?? 0,
           matchRetries: () => engine?.stats().retries ?? 0,
-          expiredBans: (jail) => {
-            const status = decisions.status(jail);
-            if (status === undefined) return 0;
-            return Math.max(0, status.total - status.current - (manualUnbans.get(jail) ?? 0));
-          },
           firewallRetries: () => sink.batcher.stats().retries,
           backend: backend.kind,
           sourceCounters: () =>
@@ -529,7 +526,8 @@ export function createService(options: ServiceOptions): Service {
   /**
    * Re-reads the configuration and applies its jails: reading restarts from the saved positions,
    * unchanged jails keep their failure counts, every jail keeps its bans, removed jails lose their
-   * kernel sets and added ones get theirs. Service settings need a restart.
+   * kernel sets and added ones get theirs. Service settings, and the other actions (mail, commands)
+   * of added or changed jails, need a restart.
    */
   async function reload(): Promise<ReloadReport> {
     if (state !== 'running') throw new Fail2nftError('F2N_ERR_INTERNAL', 'the service is not running');

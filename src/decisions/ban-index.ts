@@ -79,6 +79,13 @@ export class BanIndex {
   }
 
   /** Active bans at `nowMs`, of one jail or of all. */
+  /** Bans of the jail still active at nowMs, counted without building them (status, metrics). */
+  activeCount(nowMs: number, jail: string): number {
+    let count = 0;
+    for (const entry of this.jails.get(jail)?.values() ?? []) if (entry.endMs >= nowMs) count++;
+    return count;
+  }
+
   list(nowMs: number, jail?: string): ActiveBan[] {
     const result: ActiveBan[] = [];
     for (const [name, bans] of this.jails) {

@@ -272,7 +272,7 @@ export function createDecisionStage(options: DecisionStageOptions): DecisionStag
 
     status(jail) {
       if (!jails.has(jail)) return undefined;
-      return { current: index.list(clock.now(), jail).length, total: index.total(jail) };
+      return { current: index.activeCount(clock.now(), jail), total: index.total(jail) };
     },
 
     banned(jail) {

@@ -5,8 +5,8 @@ import type { Fail2nftMetrics } from '../observability/index.js';
 import type { PipelineOutcome } from './failure-pipeline.js';
 
 export interface ServiceMetricsSources {
-  /** Current bans per jail. */
-  readonly activeBans: (jail: string) => number;
+  /** Per jail: bans active now, and bans that ended by their time since start (a running total). */
+  readonly bans: (jail: string) => { readonly active: number; readonly expired: number };
   readonly chunksInFlight: () => number;
   readonly matchRetries: () => number;
   /** Per source: lines skipped as too long, rotations, truncations (running totals). */
@@ -14,8 +14,6 @@ export interface ServiceMetricsSources {
     string,
     { skippedLong: number; rotations: number; truncations: number }
   >;
-  /** Bans that ended by their time, per jail, since start (running total). */
-  readonly expiredBans: (jail: string) => number;
   /** Firewall transactions tried again (running total). */
   readonly firewallRetries: () => number;
   readonly backend: string;
@@ -107,8 +105,8 @@ export class ServiceMetrics {
       counts.failures = counts.banned = counts.ignored = counts.alreadyBanned = 0;
     }
     for (const jail of this.filters.keys()) {
-      metrics.bansActive.set({ jail }, this.sources.activeBans(jail));
-      const expired = this.sources.expiredBans(jail);
+      const { active, expired } = this.sources.bans(jail);
+      metrics.bansActive.set({ jail }, active);
       const before = this.seenExpired.get(jail) ?? 0;
       if (expired > before) metrics.unbans.inc({ jail, reason: 'expired' }, expired - before);
       this.seenExpired.set(jail, Math.max(before, expired));
