@@ -10,7 +10,8 @@
 // is matched and decided (checked every 5 ms, so the end time is exact to a few ms); `final` (bans, CPU,
 // peak RSS) when "final" arrives on stdin or on SIGTERM, after which the service stops and the process
 // exits.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createInterface } from 'node:readline';
@@ -81,7 +82,28 @@ function liveHeap(): { liveHeapKiB?: number } {
   return { liveHeapKiB: Math.round(process.memoryUsage().heapUsed / 1024) };
 }
 
+/**
+ * F2N_BENCH_MAIN_PROFILE=FILE: a V8 CPU profile of the main thread only, taken through the inspector from
+ * start to the final report (node --cpu-prof loses it: with worker threads the runner never finishes
+ * writing it at exit and is killed). Returns the function that writes it.
+ */
+async function startMainProfile(): Promise<() => Promise<void>> {
+  const file = process.env.F2N_BENCH_MAIN_PROFILE;
+  if (file === undefined || file === '') return () => Promise.resolve();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main(): Promise<number> {
+  const writeMainProfile = await startMainProfile();
   const { values } = parseArgs({
     options: {
       config: { type: 'string' },
@@ -100,6 +122,7 @@ async function main(): Promise<number> {
   const logger = createLogger({
     level: pinoLevel(settings.loglevel),
     destination: logDestination(settings.logtarget),
+    buffered: true,
   });
   const netns = values.netns;
   const metrics = values.metrics ? createMetrics({ collectDefault: false }) : undefined;
@@ -159,6 +182,7 @@ async function main(): Promise<number> {
   let finishing: Promise<void> | undefined;
   const finish = (): Promise<void> => {
     finishing ??= (async () => {
+      await writeMainProfile();
       clearInterval(progress);
       clearInterval(doneCheck);
       const failedByJail: Record<string, number> = {};

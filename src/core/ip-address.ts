@@ -113,9 +113,89 @@ function parseCanonicalIpv4(text: string): IpAddress | undefined {
   return octet === 4 ? { family: 4, text, bytes } : undefined;
 }
 
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * An IPv6 address already in its canonical text (RFC 5952: lower case, no leading zeros, the longest
+ * run of two or more zero groups compressed, the first on a tie; no embedded IPv4, no zone), parsed in
+ * one pass without allocating strings; undefined for anything else (the general path decides). The
+ * matcher hands over canonical text, and a flood parses each address on every stage it passes.
+ */
+function parseCanonicalIpv6(text: string): IpAddress | undefined {
+  const length = text.length;
+  if (length < 2 || length > 39) return undefined;
+  const groups = new Uint16Array(8);
+  let count = 0;
+  let gapAt = -1;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return undefined;
+    gapAt = 0;
+    i = 2;
+    if (i === length) return undefined; // "::" alone: leave to the general path
+  }
+  while (i < length) {
+    let value = 0;
+    let digits = 0;
+    let code = text.charCodeAt(i);
+    while (i < length && code !== 58) {
+      const digit = hexValue(code);
+      if (digit < 0 || (digits > 0 && value === 0) || ++digits > 4) return undefined;
+      value = value * 16 + digit;
+      code = text.charCodeAt(++i);
+    }
+    if (digits === 0 || count === 8) return undefined;
+    groups[count++] = value;
+    if (i === length) break;
+    // At a colon: one separates groups, two mark the compressed run (once, not at the end).
+    i++;
+    if (text.charCodeAt(i) === 58) {
+      if (gapAt >= 0) return undefined;
+      gapAt = count;
+      i++;
+      if (i === length) return undefined;
+    } else if (i === length) return undefined;
+  }
+  const missing = 8 - count;
+  if (gapAt < 0 ? missing !== 0 : missing < 2) return undefined;
+  const bytes = new Uint8Array(16);
+  let at = 0;
+  for (let g = 0; g < count; g++) {
+    if (g === gapAt) at += missing * 2;
+    const value = groups[g] ?? 0;
+    bytes[at++] = value >> 8;
+    bytes[at++] = value & 0xff;
+  }
+  // Canonical only if the compressed run is the one RFC 5952 picks: the longest run of two or more
+  // zero groups, the first on a tie (a zero group next to "::" makes a longer run, so it fails too).
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let g = 0; g < 8;) {
+    if (bytes[g * 2] !== 0 || bytes[g * 2 + 1] !== 0) {
+      g++;
+      continue;
+    }
+    let end = g;
+    while (end < 8 && bytes[end * 2] === 0 && bytes[end * 2 + 1] === 0) end++;
+    if (end - g > bestLength && end - g >= 2) {
+      bestStart = g;
+      bestLength = end - g;
+    }
+    g = end;
+  }
+  if (gapAt < 0 ? bestStart >= 0 : bestStart !== gapAt || bestLength !== missing) return undefined;
+  // ::ffff:a.b.c.d never gets here (dots), but ::ffff:102:304 does: the general path maps it to IPv4.
+  if (isMappedIpv4(bytes)) return undefined;
+  return { family: 6, text, bytes };
+}
+
 /** Parses an address; IPv4-mapped IPv6 (::ffff:1.2.3.4) yields the IPv4 address. Undefined if invalid. */
 export function parseIpAddress(input: string): IpAddress | undefined {
-  const fast = parseCanonicalIpv4(input);
+  const fast = parseCanonicalIpv4(input) ?? parseCanonicalIpv6(input);
   if (fast !== undefined) return fast;
   let text = input.trim();
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1);

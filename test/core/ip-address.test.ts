@@ -83,3 +83,66 @@ test('canonical dotted quads and their near misses parse exactly as the general 
   assert.deepEqual([...(parseIpAddress('192.0.2.7')?.bytes ?? [])], [192, 0, 2, 7]);
   assert.equal(parseIpAddress(' 192.0.2.7 ')?.text, '192.0.2.7');
 });
+
+/** Deterministic pseudo-random numbers (xorshift32), so a failure names its seed. */
+function numbers(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+test('IPv6 text in any spelling parses to the bytes it names and to one canonical text', () => {
+  const random = numbers(20261121);
+  for (let round = 0; round < 3000; round++) {
+    // Many zero groups, so that runs, ties and single zeros all occur.
+    const groups = Array.from({ length: 8 }, () =>
+      random() < 0.45 ? 0 : Math.floor(random() * (random() < 0.5 ? 16 : 65536)),
+    );
+    // ::ffff:x:y is IPv4-mapped (and ::x:y is read as IPv6): covered by the mapped test above.
+    if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) continue;
+    const full = groups.map((g) => g.toString(16));
+    const spellings = [
+      full.join(':'),
+      groups.map((g) => g.toString(16).padStart(4, '0')).join(':'),
+      full.join(':').toUpperCase(),
+    ];
+    // Every way of compressing one run of zero groups (canonical or not) names the same address.
+    for (let start = 0; start < 8; start++)
+      for (let end = start + 1; end <= 8 && groups[end - 1] === 0; end++)
+        spellings.push(`${full.slice(0, start).join(':')}::${full.slice(end).join(':')}`);
+    const expectedBytes = groups.flatMap((g) => [g >> 8, g & 0xff]);
+    const texts = new Set<string>();
+    for (const spelling of spellings) {
+      const parsed = parseIpAddress(spelling);
+      assert.equal(parsed?.family, 6, `${spelling} (round ${round})`);
+      assert.deepEqual([...parsed.bytes], expectedBytes, spelling);
+      texts.add(parsed.text);
+    }
+    assert.equal(texts.size, 1, `one canonical text for ${spellings.join(' ')}: ${[...texts].join(' ')}`);
+    const [canonical = ''] = texts;
+    assert.equal(parseIpAddress(canonical)?.text, canonical);
+  }
+});
+
+test('near misses of canonical IPv6 text are refused', () => {
+  for (const bad of [
+    ':',
+    ':::',
+    '1:::2',
+    '1::2::3',
+    '1:2:3:4:5:6:7',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:6:7:8::',
+    '::1:2:3:4:5:6:7:8',
+    '12345::1',
+    'g::1',
+    '1:2:3:4:5:6:7:',
+    ':1:2:3:4:5:6:7',
+    '2001:db8::1%eth0',
+  ])
+    assert.equal(parseIpAddress(bad), undefined, bad);
+});

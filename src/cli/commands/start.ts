@@ -82,6 +82,7 @@ export async function runStart(args: readonly string[], io: CliIo): Promise<numb
   const logger: Logger = createLogger({
     level: pinoLevel(values.loglevel ?? settings.loglevel),
     destination,
+    buffered: true,
     // JSON lines for files and the journal; readable lines when a person watches a terminal.
     pretty: (destination === 1 && process.stdout.isTTY) || (destination === 2 && process.stderr.isTTY),
   });
