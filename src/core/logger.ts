@@ -3,6 +3,7 @@
 import { openSync, writeSync } from 'node:fs';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 import { systemClock } from './clock.js';
+import { CoalescingWriter } from './coalescing-writer.js';
 import { formatLogLine } from './format-log-line.js';
 
 export type { Logger };
@@ -15,10 +16,8 @@ export interface LoggerOptions {
   /** Readable lines instead of JSON (for a terminal); only with a file descriptor destination. */
   readonly pretty?: boolean;
   /**
-   * The running service: lines are written in the background, those logged while a write is under way
-   * going together in the next one (a flood logs thousands of bans a second; one write each took a
-   * third of the per-ban time). Written out at exit, also after an uncaught error; only a SIGKILL can
-   * lose the last lines. Short commands and tests write each line at once.
+   * The running service: the lines of one event-loop turn are written together when it ends
+   * (CoalescingWriter); an exit writes what is left. Short commands and tests write each line at once.
    */
   readonly buffered?: boolean;
 }
@@ -50,9 +49,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
           },
         }
       : options.buffered === true
-        ? // The file is opened here, not in the background: lines logged before an asynchronous open
-          // finished could not be written out by an exit that comes first.
-          pino.destination({ dest: typeof target === 'number' ? target : openSync(target, 'a'), sync: false })
+        ? new CoalescingWriter(typeof target === 'number' ? target : openSync(target, 'a'))
         : pino.destination({ dest: target, sync: true });
   return pino(
     {
