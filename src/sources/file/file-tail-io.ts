@@ -12,6 +12,9 @@ import type { StartAt } from './file-source-config.js';
 import type { FileSourceStats } from './file-source-metrics.js';
 import { decideResumeOffset, tailStartOffset } from './resume-offset.js';
 
+/** Blocks read per check of the file's identity, size and first line while there is more to read. */
+const BLOCKS_PER_CHECK = 4;
+
 export interface TailContext {
   readonly sourceId: string;
   readonly maxLineLength: number;
@@ -173,7 +176,14 @@ export class FileTail {
     // size nor a coarse mtime tells): the first line, one small read, is checked every time.
     if (current.size < this.readOffset || (this.hashLength > 0 && (await this.firstLineChanged())))
       this.restartFile();
-    const read = await this.readBlock(current.size);
+    // A backlog is read several blocks per check: the stat and the first-line read cost as much as a
+    // block's read, and a file rotated or truncated meanwhile is noticed at the next check (a read
+    // past a truncation returns nothing and ends the step).
+    let read = false;
+    for (let block = 0; block < BLOCKS_PER_CHECK; block++) {
+      read = await this.readBlock(current.size);
+      if (!read || this.readOffset >= current.size) break;
+    }
     return read && this.readOffset < current.size ? 'more' : 'idle';
   }
 
