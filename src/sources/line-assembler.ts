@@ -83,6 +83,21 @@ export class LineAssembler {
     return { chunk, lines, advance, skippedLong };
   }
 
+  /** The bytes of the unfinished line held (empty while a long line is dropped). A reader puts them in
+   * front of its next read and hands both to pushContinuing, so that no block is copied to join them. */
+  get carried(): Buffer {
+    return this.carry;
+  }
+
+  /** push() for data that begins with the `carried` bytes (already in front of the new ones). */
+  pushContinuing(data: Buffer): AssembledLines {
+    const carried = this.carry.length;
+    if (this.dropping || data.length < carried)
+      throw new RangeError('pushContinuing needs data that begins with the carried bytes');
+    this.carry = Buffer.alloc(0);
+    return this.push(data);
+  }
+
   /** Ends the stream: carried bytes become a last line (a newline is added); a line being dropped is
    * counted. Used when a rotated file has been read to its end and will not grow any more. */
   flush(): AssembledLines {

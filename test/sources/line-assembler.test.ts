@@ -98,3 +98,39 @@ test('reset forgets carried bytes', () => {
   assembler.reset();
   assert.equal(text(assembler.push(Buffer.from('x\n')).chunk), 'x\n');
 });
+
+test('data read after the carried bytes gives what push gives, for any split and long lines', () => {
+  let state = 7;
+  const random = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+  for (let round = 0; round < 300; round++) {
+    const text = Array.from({ length: 40 }, () => 'x'.repeat(random(30)) + '\n').join('');
+    const data = Buffer.from(text.slice(0, text.length - random(20)));
+    const viaPush = new LineAssembler(20);
+    const viaCarried = new LineAssembler(20);
+    const outcomes: [string[], string[]] = [[], []];
+    for (let at = 0; at < data.length;) {
+      const end = Math.min(data.length, at + 1 + random(50));
+      const block = data.subarray(at, end);
+      const a = viaPush.push(block);
+      const carried = viaCarried.carried;
+      const b =
+        carried.length > 0
+          ? viaCarried.pushContinuing(Buffer.concat([carried, block]))
+          : viaCarried.push(block);
+      outcomes[0].push(`${a.chunk?.toString() ?? '-'}|${a.lines}|${a.advance}|${a.skippedLong}`);
+      outcomes[1].push(`${b.chunk?.toString() ?? '-'}|${b.lines}|${b.advance}|${b.skippedLong}`);
+      assert.equal(viaCarried.pendingBytes, viaPush.pendingBytes);
+      at = end;
+    }
+    assert.deepEqual(outcomes[1], outcomes[0], `round ${round}`);
+  }
+});
+
+test('pushContinuing refuses data that cannot begin with the carried bytes', () => {
+  const assembler = new LineAssembler(100);
+  assembler.push(Buffer.from('unfinished'));
+  assert.throws(() => assembler.pushContinuing(Buffer.from('short')), RangeError);
+});

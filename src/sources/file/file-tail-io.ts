@@ -233,14 +233,18 @@ export class FileTail {
   /** Reads one block below `size`; false when there was nothing to read. */
   private async readBlock(size: number): Promise<boolean> {
     if (this.readOffset >= size) return false;
+    // The unfinished line's bytes go in front of the read: joining them afterwards copied every block.
+    const carried = this.assembler.carried;
     const data = await this.readAt(
       this.readOffset,
       Math.min(this.context.readChunkBytes, size - this.readOffset),
+      carried,
     );
-    if (data.length === 0) return false;
-    this.readOffset += data.length;
-    this.context.stats.bytesRead += data.length;
-    await this.emit(this.assembler.push(data));
+    const fresh = data.length - carried.length;
+    if (fresh === 0) return false;
+    this.readOffset += fresh;
+    this.context.stats.bytesRead += fresh;
+    await this.emit(carried.length > 0 ? this.assembler.pushContinuing(data) : this.assembler.push(data));
     return true;
   }
 
@@ -275,12 +279,15 @@ export class FileTail {
     return head.length < this.hashLength || md5Hex(head) !== this.hash;
   }
 
-  private async readAt(position: number, length: number): Promise<Buffer> {
+  /** Reads up to `length` bytes at `position`, after a copy of `prefix` (returned in front of them). */
+  private async readAt(position: number, length: number, prefix?: Buffer): Promise<Buffer> {
     const handle = this.handle;
-    if (handle === undefined || length <= 0) return Buffer.alloc(0);
-    const buffer = Buffer.allocUnsafe(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return bytesRead === length ? buffer : buffer.subarray(0, bytesRead);
+    const before = prefix?.length ?? 0;
+    if (handle === undefined || length <= 0) return prefix ?? Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafe(before + length);
+    if (prefix !== undefined) prefix.copy(buffer, 0);
+    const { bytesRead } = await handle.read(buffer, before, length, position);
+    return bytesRead === length ? buffer : buffer.subarray(0, before + bytesRead);
   }
 
   /** Runs one operation; an I/O failure is counted and reported once per episode, never thrown (the
