@@ -2,7 +2,7 @@
 // input: RE2.test on the Buffer decides (cheap: no result to build); only a hit is decoded and its groups
 // read, by the regex's JavaScript twin (js-capture-regex.ts) when it has one, else by RE2.exec. A hit's
 // <F-CONTENT> comes back as bytes, so that the failregexes searching it stay on Buffers.
-import { groupValues, type CompiledFailregex, type Re2Match } from './regex/compile-failregex.js';
+import type { CompiledFailregex, Re2Match } from './regex/compile-failregex.js';
 import { createJsCaptureRegex, JS_CAPTURE_MAX_LENGTH } from './js-capture-regex.js';
 import type { MatchText, RegexHit, SearchRegex } from './line-filter-types.js';
 
@@ -22,6 +22,37 @@ function contentBytes(content: string, whole: string, bytes: Buffer, ascii: bool
   return bytes.subarray(at, at + content.length);
 }
 
+/**
+ * groupValues (compile-failregex.ts) with the group maps read into arrays once: every named group's
+ * text (the first of its copies that participated) and fail2ban's `alt_` merging.
+ */
+function groupReader(compiled: CompiledFailregex): (match: Re2Match) => Record<string, string | undefined> {
+  const names = [...compiled.groups.keys()];
+  const copies = names.map((name) => compiled.groups.get(name) ?? []);
+  const { alternates } = compiled.compound;
+  return (match) => {
+    const out: Record<string, string | undefined> = {};
+    for (let n = 0; n < names.length; n++) {
+      const indices = copies[n] as readonly number[];
+      let text: string | undefined;
+      for (let i = 0; i < indices.length; i++) {
+        const value = match[indices[i] as number];
+        if (value !== undefined) {
+          text = typeof value === 'string' ? value : value.toString();
+          break;
+        }
+      }
+      out[names[n] as string] = text;
+    }
+    for (const { source, target } of alternates) {
+      const value = out[source];
+      if (value !== undefined && value !== '' && (out[target] === undefined || out[target] === ''))
+        out[target] = value;
+    }
+    return out;
+  };
+}
+
 export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex {
   const twin = createJsCaptureRegex(compiled);
   const contentGroups = compiled.groups.get('content') ?? [];
@@ -29,6 +60,7 @@ export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex
     .filter((name) => skipLinesGroup.test(name))
     .sort((a, b) => Number(skipLinesGroup.exec(a)?.[1]) - Number(skipLinesGroup.exec(b)?.[1]));
   const { re2 } = compiled;
+  const readGroups = groupReader(compiled);
 
   return {
     groupNames: new Set(compiled.groups.keys()),
@@ -46,7 +78,7 @@ export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex
         match = compiled.exec(text);
         if (match === null) return undefined;
       }
-      const groups = groupValues(compiled, match);
+      const groups = readGroups(match);
       const start = match.index;
       const skipped =
         skipNames.length === 0

@@ -79,21 +79,36 @@ export class DateMemory {
 
 type DateKind = 'none' | 'empty' | 'dated';
 
-interface ResolvedTime {
-  readonly time: number | undefined;
-  readonly noDate: boolean;
+/** What resolveTime found for the current line (one record per filter, rewritten for every line). */
+class ResolvedTime {
+  time: number | undefined = undefined;
+  noDate = false;
   /** The line is read as the previous date's text followed by the whole line (fail2ban's tuple). */
-  readonly borrowed: boolean;
-  readonly borrowedText: string;
+  borrowed = false;
+  borrowedText = '';
 }
 
-/** One line for the single-line search: what the regexes see, and the whole line for <matches>. */
-interface SingleLine {
-  readonly text: MatchText;
-  readonly ascii: boolean;
+/**
+ * One line for the single-line search: what the regexes see, and the whole line for <matches> (built
+ * only for a hit). One record per filter, rewritten for every line: the hot path allocates none.
+ */
+class SingleLine {
+  text: MatchText = '';
+  ascii = false;
   /** `text` as a string, when the caller decoded it already. */
-  readonly decoded: string | undefined;
-  full(): string;
+  decoded: string | undefined = undefined;
+  /** The whole line: `head + tail` when tail is set, else `tuple` joined, else `bytes` decoded. */
+  head = '';
+  tail: string | undefined = undefined;
+  tuple: TupleLine | undefined = undefined;
+  bytes: Buffer | undefined = undefined;
+
+  full(): string {
+    if (this.tail !== undefined) return this.head + this.tail;
+    if (this.tuple !== undefined) return fullLine(this.tuple);
+    const bytes = this.bytes;
+    return bytes === undefined ? '' : decodeBytes(bytes, 0, bytes.length, this.ascii);
+  }
 }
 
 interface SessionEntry {
@@ -163,6 +178,8 @@ export class LineFilter {
   inOperation = true;
   /** Lines an ignoreregex matched (statistics for `fail2nft regex`). */
   ignoredLines = 0;
+  private readonly resolved = new ResolvedTime();
+  private readonly single = new SingleLine();
 
   constructor(
     private readonly regexes: LineFilterRegexes,
@@ -187,7 +204,14 @@ export class LineFilter {
       : (date?.tuple ?? { head: '', date: '', tail: line });
     if (this.options.maxlines > 1) return this.findFailures(tuple, resolved.time, resolved.noDate, nowMs);
     const text = joinTuple(tuple);
-    const single: SingleLine = { text, ascii: false, decoded: text, full: () => fullLine(tuple) };
+    const single = this.single;
+    single.text = text;
+    single.ascii = false;
+    single.decoded = text;
+    single.head = '';
+    single.tail = undefined;
+    single.tuple = tuple;
+    single.bytes = undefined;
     return this.findSingle(single, resolved.time, resolved.noDate, nowMs, undefined);
   }
 
@@ -203,47 +227,59 @@ export class LineFilter {
     hints: ByteLineHints,
     /** The line decoded, when the caller has it (used for ASCII lines, whose offsets it shares). */
     decodedLine?: string,
+    /** The date's text, when the caller has it (saves decoding it again). */
+    dateTextHint?: string,
   ): FoundFailure[] {
     const kind: DateKind = date === undefined ? 'none' : date.start === date.end ? 'empty' : 'dated';
     const { ascii } = hints;
     const known = ascii ? decodedLine : undefined;
-    const decode = (start: number, end: number): string =>
-      known === undefined ? decodeBytes(line, start, end, ascii) : known.slice(start, end);
-    const dateText = date !== undefined && kind === 'dated' ? decode(date.start, date.end) : '';
+    const dateText =
+      date !== undefined && kind === 'dated'
+        ? (dateTextHint ?? decodePart(line, known, date.start, date.end, ascii))
+        : '';
     const resolved = this.resolveTime(kind, date?.timeMs, dateText, nowMs);
     if (resolved === undefined) return [];
     // The text is cut around the date, unless the line borrows the previous date (then it is whole).
     const cut = !resolved.borrowed && kind === 'dated' ? date : undefined;
     if (this.options.maxlines > 1) {
-      const whole = decode(0, line.length);
+      const whole = decodePart(line, known, 0, line.length, ascii);
       const tuple: TupleLine = resolved.borrowed
         ? { head: '', date: resolved.borrowedText, tail: whole }
         : cut !== undefined
-          ? { head: decode(0, cut.start), date: dateText, tail: decode(cut.end, line.length) }
+          ? {
+              head: decodePart(line, known, 0, cut.start, ascii),
+              date: dateText,
+              tail: decodePart(line, known, cut.end, line.length, ascii),
+            }
           : { head: '', date: '', tail: whole };
       return this.findFailures(tuple, resolved.time, resolved.noDate, nowMs);
     }
-    let text: Buffer = line;
-    if (cut !== undefined) {
-      text =
-        cut.start === 0
-          ? line.subarray(cut.end)
-          : Buffer.concat([line.subarray(0, cut.start), line.subarray(cut.end)]);
-    }
+    const single = this.single;
+    single.ascii = ascii;
+    single.tuple = undefined;
+    single.bytes = undefined;
     // Decoded once: the regexes' groups are read from it, and with the date first (the usual case)
     // the whole line is the date text followed by it.
-    const decoded =
-      cut === undefined ? decode(0, line.length) : cut.start === 0 ? decode(cut.end, line.length) : undefined;
-    const single: SingleLine = {
-      text,
-      ascii,
-      decoded: decoded ?? decodeBytes(text, 0, text.length, ascii),
-      full: () => {
-        if (resolved.borrowed) return resolved.borrowedText + (decoded ?? '');
-        if (cut === undefined) return decoded ?? '';
-        return cut.start === 0 ? dateText + (decoded ?? '') : decode(0, line.length);
-      },
-    };
+    if (cut === undefined) {
+      const decoded = decodePart(line, known, 0, line.length, ascii);
+      single.text = line;
+      single.decoded = decoded;
+      single.head = resolved.borrowed ? resolved.borrowedText : '';
+      single.tail = decoded;
+    } else if (cut.start === 0) {
+      const decoded = decodePart(line, known, cut.end, line.length, ascii);
+      single.text = line.subarray(cut.end);
+      single.decoded = decoded;
+      single.head = dateText;
+      single.tail = decoded;
+    } else {
+      const text = Buffer.concat([line.subarray(0, cut.start), line.subarray(cut.end)]);
+      single.text = text;
+      single.decoded = decodeBytes(text, 0, text.length, ascii);
+      single.head = '';
+      single.tail = known;
+      single.bytes = known === undefined ? line : undefined;
+    }
     return this.findSingle(single, resolved.time, resolved.noDate, nowMs, hints.tryFailregex);
   }
 
@@ -259,7 +295,8 @@ export class LineFilter {
   /**
    * The line's time by fail2ban's rules (a line without a usable date borrows the previous one if less
    * than a minute old; service mode clamps odd times to now and drops old lines while catching up),
-   * updating the date memory. Undefined: the line is dropped.
+   * updating the date memory. Undefined: the line is dropped. The record returned is the filter's own,
+   * valid until the next line.
    */
   private resolveTime(
     kind: DateKind,
@@ -271,10 +308,10 @@ export class LineFilter {
     let time = kind === 'none' ? undefined : timeMs;
     let borrowed = false;
     let borrowedText = '';
-    const recent = (): boolean => memory.lastDate !== undefined && memory.lastDate > nowMs - sameDateWindowMs;
+    const recent = memory.lastDate !== undefined && memory.lastDate > nowMs - sameDateWindowMs;
     if (kind === 'empty') {
       // A template that matched no text ({NONE}): the previous line's moment if recent, else now.
-      if (recent()) {
+      if (recent) {
         borrowed = true;
         borrowedText = memory.lastTimeText;
         time = memory.lastDate;
@@ -288,7 +325,8 @@ export class LineFilter {
     let noDate = false;
     if (time === undefined) {
       noDate = true;
-      if (recent()) {
+      // The memory is unchanged since `recent` was computed (only a dated line sets it).
+      if (recent) {
         // A line without a date right after one with a date belongs to the same moment.
         borrowed = true;
         borrowedText = memory.lastTimeText;
@@ -307,7 +345,12 @@ export class LineFilter {
         return undefined;
       }
     }
-    return { time, noDate, borrowed, borrowedText };
+    const resolved = this.resolved;
+    resolved.time = time;
+    resolved.noDate = noDate;
+    resolved.borrowed = borrowed;
+    resolved.borrowedText = borrowedText;
+    return resolved;
   }
 
   private bufferText(lines: readonly TupleLine[]): string {
@@ -411,12 +454,13 @@ export class LineFilter {
       this.ignoredSingle(text, ascii)
     )
       return [];
-    let preGroups: MatchGroups = {};
+    // The prefregex's groups but `content` (withAltValues leaves it out).
+    let preGroups: MatchGroups = NO_GROUPS;
     if (prefregex !== undefined) {
       const hit = prefregex.search(text, ascii, decoded);
       if (hit === undefined) return [];
       const content = hit.groups.content;
-      preGroups = withoutContent(hit.groups);
+      preGroups = hit.groups;
       if (content !== undefined && content !== '') {
         text = hit.contentText ?? content;
         decoded = content;
@@ -491,12 +535,11 @@ export class LineFilter {
   }
 
   private failureId(fail: Fail): { id: string; kind: FailureIdKind } | undefined {
-    const text = (key: string): string | undefined => (typeof fail[key] === 'string' ? fail[key] : undefined);
-    const cidr = text('cidr');
+    const cidr = stringAt(fail, 'cidr');
     const raw = this.options.usedns === 'raw' || this.options.returnRawHost === true;
-    const address = text('ip4') ?? text('ip6');
+    const address = stringAt(fail, 'ip4') ?? stringAt(fail, 'ip6');
     if (address !== undefined) {
-      const fid = text('fid');
+      const fid = stringAt(fail, 'fid');
       // A custom F-ID next to an address stays the id (the address is kept in groups).
       if (fid !== undefined && fid !== address) {
         const custom = raw ? undefined : parseIpAddress(fid);
@@ -504,10 +547,10 @@ export class LineFilter {
       }
       return normaliseAddress(address, cidr);
     }
-    const dns = text('dns');
+    const dns = stringAt(fail, 'dns');
     if (dns !== undefined) return raw ? { id: dns, kind: 'raw' } : normaliseHost(dns);
     // Only a custom id is left; without one (and outside a session) the hit names no one.
-    const fid = text('fid');
+    const fid = stringAt(fail, 'fid');
     if (fid === undefined) return undefined;
     const asAddress = parseIpAddress(fid);
     if (asAddress !== undefined && !raw) return { id: asAddress.text, kind: 'address' };
@@ -576,12 +619,12 @@ export class LineFilter {
       flags &= ~(8 | 1);
     }
     if ((flags & 1) === 0) {
-      const lines = [...(fail['nofail-matches'] ?? []), ...(fail.matches ?? [])];
+      const lines = joinLists(fail['nofail-matches'], fail.matches);
       fail['nofail-matches'] = undefined;
-      if ((flags & 8) === 0) lines.push(...matchedLines);
+      if ((flags & 8) === 0) for (const line of matchedLines) lines.push(line);
       fail.matches = lines;
     } else if ((flags & 3) === 1) {
-      fail['nofail-matches'] = [...(fail['nofail-matches'] ?? []), ...matchedLines];
+      fail['nofail-matches'] = joinLists(fail['nofail-matches'], matchedLines);
     }
     return fail;
   }
@@ -590,6 +633,17 @@ export class LineFilter {
 /** Line bytes as text: latin1 when all ASCII (faster, same result), else UTF-8. */
 function decodeBytes(line: Buffer, start: number, end: number, ascii: boolean): string {
   return line.toString(ascii ? 'latin1' : 'utf8', start, end);
+}
+
+/** decodeBytes, or a slice of `known` (the line decoded, given for ASCII lines only). */
+function decodePart(
+  line: Buffer,
+  known: string | undefined,
+  start: number,
+  end: number,
+  ascii: boolean,
+): string {
+  return known === undefined ? decodeBytes(line, start, end, ascii) : known.slice(start, end);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -606,11 +660,16 @@ function stringValues(fail: Fail): Record<string, string> {
   return out;
 }
 
-/** The groups but `content` (an object rest `{ content, ...rest }` costs a runtime call per line). */
-function withoutContent(groups: MatchGroups): MatchGroups {
-  const out: Record<string, string | undefined> = {};
-  for (const key in groups) if (key !== 'content') out[key] = groups[key];
-  return out;
+/** A fresh array of a's items then b's (either may be absent). */
+function joinLists(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] {
+  if (a === undefined || a.length === 0) return b === undefined ? [] : b.slice();
+  return b === undefined ? a.slice() : a.concat(b);
+}
+
+/** fail[key] when it is a string. */
+function stringAt(fail: Fail, key: string): string | undefined {
+  const value = fail[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Python's truthiness for the values groups hold. */
@@ -627,13 +686,13 @@ function addUser(fail: Fail, user: unknown): Set<string> | undefined {
 }
 
 /**
- * The prefregex's groups (`base`) overlaid with a failregex hit's set groups, in which `<F-ALT_USER>`
+ * The prefregex's groups (`base`, but its `content`) overlaid with a failregex hit's set groups, in which `<F-ALT_USER>`
  * fills `user` when `user` itself is empty (also with a numeric suffix: alt_user_2); alternates look at
  * the hit's own groups only, as `{ ...base, ...alternated(hit) }` would.
  */
 function withAltValues(groups: MatchGroups, base: MatchGroups): Fail {
   const out: Fail = {};
-  for (const key in base) out[key] = base[key];
+  for (const key in base) if (key !== 'content') out[key] = base[key];
   let anyAlternative = false;
   for (const key in groups) {
     const value = groups[key];

@@ -136,7 +136,6 @@ class ChunkMatcher implements SourceMatcher {
   /** A line had a longer head than planned for: plan again before the next chunk. */
   private widened = false;
   private readonly mask: Uint8Array;
-  private readonly alwaysTargets: number[] = [];
   private plan: LiteralScanPlan | undefined;
   private sampled = 0;
   /** Size of the sample the current plan was made on, and the chunks seen since (copied: chunks live
@@ -147,6 +146,11 @@ class ChunkMatcher implements SourceMatcher {
   private readonly hits = { array: new Float64Array(1024) };
   private lineStarts = new Uint32Array(4096);
   private readonly interested: Uint8Array;
+  /** Marks set for the current line by its hits (in mask and interested), for clearMarks. */
+  private readonly markedTargets: Uint32Array;
+  private markedTargetCount = 0;
+  private readonly markedJails: Uint32Array;
+  private markedJailCount = 0;
   // Per chunk.
   private chunk: Buffer = Buffer.alloc(0);
   private nowMs = 0;
@@ -220,6 +224,8 @@ class ChunkMatcher implements SourceMatcher {
       jail.utf8Hints = { ascii: false, ...tryFailregex };
     }
     this.interested = new Uint8Array(this.jails.length);
+    this.markedTargets = new Uint32Array(this.targetLiterals.length);
+    this.markedJails = new Uint32Array(this.jails.length);
   }
 
   processChunk(chunk: Buffer, context: ChunkContext = {}): ChunkResult {
@@ -267,8 +273,15 @@ class ChunkMatcher implements SourceMatcher {
         for (; h < hitCount && hitPosition(hits[h] ?? 0) < end; h++) {
           candidate = true;
           for (const target of plan.needleTargets[hitNeedle(hits[h] ?? 0)] ?? []) {
-            this.mask[target] = 1;
-            this.interested[this.targetJail[target] ?? 0] = 1;
+            if (this.mask[target] === 0) {
+              this.mask[target] = 1;
+              this.markedTargets[this.markedTargetCount++] = target;
+            }
+            const jail = this.targetJail[target] ?? 0;
+            if (this.interested[jail] === 0) {
+              this.interested[jail] = 1;
+              this.markedJails[this.markedJailCount++] = jail;
+            }
           }
         }
         if (end - start > maxLength) {
@@ -327,10 +340,10 @@ class ChunkMatcher implements SourceMatcher {
       sample,
     );
     this.mask.fill(0);
-    this.alwaysTargets.length = 0;
+    this.markedTargetCount = 0;
+    this.markedJailCount = 0;
     for (const jail of this.jails) jail.everyLine = !jail.singleLine;
     for (const target of this.plan.everyLine) {
-      this.alwaysTargets.push(target);
       this.mask[target] = 1;
       const jail = this.jails[this.targetJail[target] ?? 0];
       if (jail !== undefined) jail.everyLine = true;
@@ -362,12 +375,13 @@ class ChunkMatcher implements SourceMatcher {
     }
   }
 
+  /** Undoes the current line's marks (those of every-line targets and jails were never set by it). */
   private clearMarks(): void {
-    this.mask.fill(0);
-    for (const target of this.alwaysTargets) this.mask[target] = 1;
-    this.jails.forEach((jail, j) => {
-      this.interested[j] = jail.everyLine ? 1 : 0;
-    });
+    // Each target and jail is marked at most once per line: the counts stay within the arrays.
+    for (let i = 0; i < this.markedTargetCount; i++) this.mask[this.markedTargets[i] ?? 0] = 0;
+    for (let i = 0; i < this.markedJailCount; i++) this.interested[this.markedJails[i] ?? 0] = 0;
+    this.markedTargetCount = 0;
+    this.markedJailCount = 0;
   }
 
   private startGroups(carry: ChunkContext['carry']): void {
@@ -428,6 +442,7 @@ class ChunkMatcher implements SourceMatcher {
             this.nowMs,
             ascii ? jail.asciiHints : jail.utf8Hints,
             line.text,
+            date.dated ? date.text : undefined,
           )
         : jail.filter.processLine(decodeLine(line), date.lineDate, this.nowMs);
       group.lastSeen = index;

@@ -40,6 +40,25 @@ export class DateFields {
     return this;
   }
 
+  /** Every field equal to other's (NaN equal to NaN). */
+  sameAs(other: DateFields): boolean {
+    return (
+      Object.is(this.absoluteMs, other.absoluteMs) &&
+      this.year === other.year &&
+      this.month === other.month &&
+      this.day === other.day &&
+      this.hour === other.hour &&
+      this.minute === other.minute &&
+      this.second === other.second &&
+      this.yearDay === other.yearDay &&
+      this.week === other.week &&
+      this.weekStartsSunday === other.weekStartsSunday &&
+      this.weekday === other.weekday &&
+      Object.is(this.zoneMinutes, other.zoneMinutes) &&
+      this.unusable === other.unusable
+    );
+  }
+
   copyFrom(other: DateFields): this {
     this.absoluteMs = other.absoluteMs;
     this.year = other.year;

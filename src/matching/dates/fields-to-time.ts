@@ -16,7 +16,7 @@ import {
   yearDayFromWeek,
   type CivilDate,
 } from './civil-time.js';
-import type { DateFields } from './date-fields.js';
+import { DateFields } from './date-fields.js';
 import type { LocalZone } from './local-zone.js';
 
 /**
@@ -56,10 +56,19 @@ export class TimeContext {
     }
   }
 
+  /**
+   * The last fields fieldsToTime turned into a time under this "now", and that time: lines of one
+   * second (a syslog line has no finer time) carry the same fields, which then cost one comparison.
+   */
+  readonly lastFields = new DateFields();
+  lastTime: number | undefined = undefined;
+  lastValid = false;
+
   /** Moves "now"; cheap when called again with the same instant. */
   setNow(nowMs: number): void {
     if (nowMs === this.nowMs) return;
     this.nowMs = nowMs;
+    this.lastValid = false;
     this.nowNaive = this.zone.naiveFromUtc(nowMs);
     civilFromDays(Math.floor(this.nowNaive / MS_PER_DAY), this.today);
     this.maxYear = this.fixedMaxYear ?? maxYearFor(Math.max(this.today.year, EARLIEST_START_YEAR));
@@ -82,6 +91,15 @@ const scratchDate: CivilDate = { year: 0, month: 0, day: 0 };
 
 /** Epoch milliseconds of the fields, or undefined when fail2ban would find no valid time. */
 export function fieldsToTime(f: DateFields, context: TimeContext): number | undefined {
+  if (context.lastValid && f.sameAs(context.lastFields)) return context.lastTime;
+  const time = computeTime(f, context);
+  context.lastFields.copyFrom(f);
+  context.lastTime = time;
+  context.lastValid = true;
+  return time;
+}
+
+function computeTime(f: DateFields, context: TimeContext): number | undefined {
   if (!Number.isNaN(f.absoluteMs)) return f.absoluteMs;
   if (f.unusable) return undefined;
   let year = f.year;

@@ -24,3 +24,28 @@ test('a match record copies its spans and fields', () => {
     [1, 9, 2, 8, 2024],
   );
 });
+
+test('sameAs compares every field, NaN equal to NaN', () => {
+  const a = new DateFields();
+  assert.ok(a.sameAs(new DateFields()));
+  const changes: Partial<DateFields>[] = [
+    { absoluteMs: 7 },
+    { year: 7 },
+    { month: 7 },
+    { day: 7 },
+    { hour: 7 },
+    { minute: 7 },
+    { second: 7 },
+    { yearDay: 7 },
+    { week: 7 },
+    { weekStartsSunday: true },
+    { weekday: 7 },
+    { zoneMinutes: 7 },
+    { unusable: true },
+  ];
+  for (const change of changes) {
+    const changed = Object.assign(new DateFields(), change);
+    assert.equal(a.sameAs(changed), false, JSON.stringify(change));
+    assert.ok(changed.sameAs(new DateFields().copyFrom(changed)), JSON.stringify(change));
+  }
+});

@@ -90,3 +90,21 @@ test('the %ExY window ends with the decade three years after the start year', ()
   floating.setNow(Date.UTC(2031, 0, 1));
   assert.equal(floating.maxYear, 2039);
 });
+
+test('the remembered time of the last fields is used only for the same fields under the same now', () => {
+  const context = new TimeContext(new LocalZone(), Number.NaN);
+  context.setNow(NOW);
+  const fields = Object.assign(new DateFields(), { month: 8, day: 15, hour: 11 });
+  assert.equal(new Date(fieldsToTime(fields, context) ?? 0).toISOString(), '2005-08-15T09:00:00.000Z');
+  // Same fields again: the same time.
+  assert.equal(new Date(fieldsToTime(fields, context) ?? 0).toISOString(), '2005-08-15T09:00:00.000Z');
+  // Another second: its own time.
+  fields.second = 1;
+  assert.equal(new Date(fieldsToTime(fields, context) ?? 0).toISOString(), '2005-08-15T09:00:01.000Z');
+  // Now moves back a day: the year-less date is now more than a day ahead, so last year.
+  context.setNow(NOW - 2 * 86_400_000);
+  assert.equal(new Date(fieldsToTime(fields, context) ?? 0).toISOString(), '2004-08-15T09:00:01.000Z');
+  // An unusable zone gives no time even right after the same fields gave one.
+  fields.unusable = true;
+  assert.equal(fieldsToTime(fields, context), undefined);
+});
