@@ -74,6 +74,11 @@ export {
   type DryRunOperation,
 } from './dry-run-backend.js';
 export { spawnCommand, type CommandResult, type CommandRunner } from './run-command-io.js';
+export {
+  createHelperCommandRunner,
+  type HelperCommandRunner,
+  type HelperCommandRunnerOptions,
+} from './helper-command-runner-io.js';
 export { createSystemTimers, type FirewallTimers, type TimerHandle } from './firewall-timers.js';
 export { ManualTimers } from './manual-timers.js';
 export {

@@ -27,10 +27,12 @@ import {
   renderIptablesRules,
   type IpsetLayout,
 } from './render-ipset-script.js';
-import { inNamespace, runChecked, spawnCommand, type CommandRunner } from './run-command-io.js';
+import { createHelperCommandRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
+import { inNamespace, runChecked, type CommandRunner } from './run-command-io.js';
 import { isJailSetName, setKinds } from './set-names.js';
 
 export interface IpsetBackendDeps {
+  /** Runs the tools; by default a helper process of this backend's own, ended by stop(). */
   readonly run?: CommandRunner;
 }
 
@@ -41,12 +43,19 @@ export class IpsetBackend implements FirewallBackend {
   readonly options: FilledIpsetBackendOptions;
   private readonly layout: IpsetLayout;
   private readonly run: CommandRunner;
+  private readonly ownRunner: HelperCommandRunner | undefined;
   private readonly state = new BackendState('ipset');
 
   constructor(options: IpsetBackendOptions = {}, deps: IpsetBackendDeps = {}) {
     this.options = fillIpsetBackendOptions(options);
     this.layout = { chain: this.options.chain, maxElements: this.options.maxElements };
-    this.run = deps.run ?? spawnCommand;
+    if (deps.run === undefined) {
+      this.ownRunner = createHelperCommandRunner();
+      this.run = this.ownRunner.run;
+    } else {
+      this.ownRunner = undefined;
+      this.run = deps.run;
+    }
   }
 
   get maxTimeoutSec(): number {
@@ -89,9 +98,10 @@ export class IpsetBackend implements FirewallBackend {
     return this.state.countRejected({ applied: plan.elements, rejected: plan.rejected });
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.state.clear();
-    return Promise.resolve();
+    // A later start() runs its commands in a new helper.
+    await this.ownRunner?.close();
   }
 
   describe(): FirewallDescription {

@@ -26,10 +26,12 @@ import {
   type ElementUpdate,
   type NftLayout,
 } from './render-nft-script.js';
-import { inNamespace, runChecked, spawnCommand, type CommandRunner } from './run-command-io.js';
+import { createHelperCommandRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
+import { inNamespace, runChecked, type CommandRunner } from './run-command-io.js';
 import { isJailSetName, setKinds } from './set-names.js';
 
 export interface NftablesBackendDeps {
+  /** Runs the tools; by default a helper process of this backend's own, ended by stop(). */
   readonly run?: CommandRunner;
 }
 
@@ -50,13 +52,20 @@ export class NftablesBackend implements FirewallBackend {
   readonly options: FilledNftablesBackendOptions;
   private readonly layout: NftLayout;
   private readonly run: CommandRunner;
+  private readonly ownRunner: HelperCommandRunner | undefined;
   private readonly state = new BackendState('nftables');
   private update: ElementUpdate | undefined;
 
   constructor(options: NftablesBackendOptions = {}, deps: NftablesBackendDeps = {}) {
     this.options = fillNftablesBackendOptions(options);
     this.layout = { table: this.options.table, chain: this.options.chain, priority: this.options.priority };
-    this.run = deps.run ?? spawnCommand;
+    if (deps.run === undefined) {
+      this.ownRunner = createHelperCommandRunner();
+      this.run = this.ownRunner.run;
+    } else {
+      this.ownRunner = undefined;
+      this.run = deps.run;
+    }
     this.update = this.options.elementUpdate === 'auto' ? undefined : this.options.elementUpdate;
   }
 
@@ -104,9 +113,10 @@ export class NftablesBackend implements FirewallBackend {
     return this.state.countRejected({ applied: plan.elements, rejected: plan.rejected });
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
     this.state.clear();
-    return Promise.resolve();
+    // A later start() runs its commands in a new helper.
+    await this.ownRunner?.close();
   }
 
   describe(): FirewallDescription {

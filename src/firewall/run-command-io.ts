@@ -2,6 +2,7 @@
 // the script on stdin. The runner is injected into the backends so their error paths can be tested.
 import { spawn } from 'node:child_process';
 import { Fail2nftError } from '../core/errors.js';
+import { commandOutputCapBytes } from './command-runner-protocol.js';
 
 export interface CommandResult {
   /** Exit code; null when a signal (the timeout) ended the process. */
@@ -21,15 +22,12 @@ export type CommandRunner = (
   options: RunOptions,
 ) => Promise<CommandResult>;
 
-// Enough for error messages and terse listings; a runaway output is cut, not buffered without end.
-const maxOutputBytes = 16 * 1024 * 1024;
-
 function collector(): { push(chunk: Buffer): void; text(): string } {
   const chunks: Buffer[] = [];
   let size = 0;
   return {
     push(chunk) {
-      if (size >= maxOutputBytes) return;
+      if (size >= commandOutputCapBytes) return;
       chunks.push(chunk);
       size += chunk.length;
     },

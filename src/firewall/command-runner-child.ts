@@ -1,0 +1,129 @@
+// The command-runner helper: a small Node process that runs firewall tools for the service, so the
+// service's large process never forks (fork time and copy-on-write faults grow with its memory). It
+// reads requests from stdin and answers on stdout (command-frame.ts, command-runner-protocol.ts), runs
+// each command without a shell, streams the request body to the command's stdin as it arrives, kills
+// it at its timeout and answers when it closes; several commands may run at once. Only node builtins
+// and the two pure protocol modules are imported, so it starts fast and stays small. It exits when its
+// stdin ends and its commands are done, or at once when the service can no longer be answered.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { encodeFrameHead, FrameDecoder } from './command-frame.js';
+import {
+  commandOutputCapBytes,
+  parseCommandRequest,
+  type CommandReply,
+  type CommandRequest,
+} from './command-runner-protocol.js';
+
+interface Body {
+  write(slice: Buffer): void;
+  end(): void;
+}
+
+const running = new Set<ChildProcessWithoutNullStreams>();
+const output = process.stdout;
+
+function fail(problem: string): never {
+  for (const child of running) child.kill('SIGKILL');
+  process.stderr.write(`fail2nft command runner: ${problem}\n`);
+  process.exit(2);
+}
+
+function reply(header: CommandReply, body: readonly Buffer[] = []): void {
+  let length = 0;
+  for (const part of body) length += part.length;
+  output.cork();
+  output.write(encodeFrameHead(header, length));
+  for (const part of body) output.write(part);
+  output.uncork();
+}
+
+/** Keeps the first cap bytes of a stream, in the chunks they came in. */
+function capped(): { chunks: Buffer[]; push(chunk: Buffer): void; size(): number } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    chunks,
+    push(chunk) {
+      const room = commandOutputCapBytes - size;
+      if (room <= 0) return;
+      const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+      chunks.push(kept);
+      size += kept.length;
+    },
+    size: () => size,
+  };
+}
+
+const discard: Body = { write: () => undefined, end: () => undefined };
+
+function start(request: CommandRequest): Body {
+  const { id, argv, timeoutMs } = request;
+  const [command = '', ...args] = argv;
+  let child: ChildProcessWithoutNullStreams;
+  try {
+    child = spawn(command, args);
+  } catch (error) {
+    // Arguments Node refuses (a NUL byte) throw instead of emitting 'error'.
+    reply({ id, startError: error instanceof Error ? error.message : String(error) });
+    return discard;
+  }
+  running.add(child);
+  const stdout = capped();
+  const stderr = capped();
+  let answered = false;
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout.push(chunk);
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr.push(chunk);
+  });
+  // A tool that exits before reading all of its input closes the pipe; its exit status tells why.
+  child.stdin.on('error', () => undefined);
+  child.on('error', (error: NodeJS.ErrnoException) => {
+    clearTimeout(timer);
+    running.delete(child);
+    if (answered) return;
+    answered = true;
+    reply({ id, startError: error.code ?? error.message });
+  });
+  child.on('close', (code) => {
+    clearTimeout(timer);
+    running.delete(child);
+    if (answered) return;
+    answered = true;
+    reply({ id, code, stdoutBytes: stdout.size() }, [...stdout.chunks, ...stderr.chunks]);
+  });
+  return {
+    write(slice) {
+      if (child.stdin.writable) child.stdin.write(slice);
+    },
+    end() {
+      if (child.stdin.writable) child.stdin.end();
+    },
+  };
+}
+
+let body: Body = discard;
+const decoder = new FrameDecoder({
+  head(header) {
+    const request = parseCommandRequest(header);
+    if (request === undefined) fail('malformed request');
+    body = start(request);
+  },
+  body(slice) {
+    body.write(slice);
+  },
+  end() {
+    body.end();
+    body = discard;
+  },
+});
+
+process.title = 'fail2nft-helper';
+// Nobody left to answer: stop the commands instead of letting them finish for no one.
+output.on('error', () => fail('the service closed the reply pipe'));
+process.stdin.on('data', (chunk: Buffer) => {
+  const problem = decoder.push(chunk);
+  if (problem !== undefined) fail(problem);
+});
