@@ -1,11 +1,14 @@
 // CPU time and peak memory of a process from Linux's /proc, for comparing two services that run as
 // separate processes. Parsing is pure; readProcStats does the reading.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface ProcStats {
   /** utime + stime of all the process' threads, in seconds. */
   readonly cpuSec: number;
-  /** cutime + cstime: waited-for children (fail2ban's action shells), in seconds. */
+  /**
+   * Children: cutime + cstime (waited-for children: fail2ban's action shells), plus all CPU time of
+   * live children and what they waited for (fail2nft's firewall helper and its nft processes), in s.
+   */
   readonly childCpuSec: number;
   /** VmHWM: the largest resident set so far, in KiB. */
   readonly peakRssKiB: number;
@@ -41,9 +44,36 @@ export function parsePeakRssKiB(statusText: string): number {
   return match?.[1] === undefined ? 0 : Number(match[1]);
 }
 
-/** Reads both files; throws when the process is gone. */
+/** Process ids in /proc/PID/task/TID/children, over all threads (the kernel lists them per thread). */
+function liveChildren(pid: number | 'self'): number[] {
+  const found: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    for (const child of text.trim().split(/\s+/)) if (child !== '') found.push(Number(child));
+  }
+  return found;
+}
+
+/** CPU seconds of a live child: its own and its waited-for children's; 0 when it ended meanwhile. */
+function childCpu(pid: number): number {
+  try {
+    const stat = parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return stat.cpuSec + stat.childCpuSec;
+  } catch {
+    return 0;
+  }
+}
+
+/** Reads both files and the live children's times; throws when the process is gone. */
 export function readProcStats(pid: number | 'self'): ProcStats {
   const stat = parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   const peakRssKiB = parsePeakRssKiB(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { ...stat, peakRssKiB };
+  let childCpuSec = stat.childCpuSec;
+  for (const child of liveChildren(pid)) childCpuSec += childCpu(child);
+  return { cpuSec: stat.cpuSec, childCpuSec, peakRssKiB };
 }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { parsePeakRssKiB, parseProcStat, readProcStats } from '../../../bench/service/proc-stats.js';
 
 test('CPU times are read after the command name, even one with spaces and parentheses', () => {
@@ -21,4 +22,22 @@ test('this process has CPU time and a peak resident set', () => {
   const stats = readProcStats('self');
   assert.ok(stats.cpuSec >= 0);
   assert.ok(stats.peakRssKiB > 0);
+});
+
+test('the CPU time of a live child counts as child CPU before it is waited for', async () => {
+  const before = readProcStats('self').childCpuSec;
+  // Burns about 0.3 s of CPU, then waits to be killed.
+  const child = spawn(
+    process.execPath,
+    ['-e', 'const end = Date.now() + 300; while (Date.now() < end); setTimeout(() => {}, 20000);'],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const during = readProcStats('self').childCpuSec;
+    assert.ok(during - before >= 0.2, `child CPU ${during - before} s while it runs`);
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
 });
