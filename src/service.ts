@@ -59,6 +59,7 @@ import {
 import { PositionGate } from './service/position-gate.js';
 import { ServiceMetrics } from './service/service-metrics.js';
 import { ReadTimes } from './service/read-times.js';
+import { workerCount } from './service/worker-count.js';
 import {
   NOTICE_SOURCE_ID,
   planService,
@@ -154,10 +155,6 @@ interface RunningSource {
   readonly source: LogSource | undefined;
   /** Still reading what was there at start (file sources): old lines are judged by their dates. */
   backlog: boolean;
-}
-
-function workerCount(configured: number): number {
-  return configured > 0 ? configured : Math.max(1, Math.min(availableParallelism(), 8));
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -455,7 +452,7 @@ export function createService(options: ServiceOptions): Service {
         }),
       })),
       {
-        workers: workerCount(options.workers ?? settings.workers),
+        workers: workerCount(options.workers ?? settings.workers, availableParallelism()),
         maxLineLength: settings.maxLineLength,
         clock,
         // Backlogs, the journal (exact entry times) and ban notices are judged by their own dates.

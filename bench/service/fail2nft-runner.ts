@@ -12,6 +12,7 @@
 // exits.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createInterface } from 'node:readline';
@@ -102,6 +103,57 @@ async function startMainProfile(): Promise<() => Promise<void>> {
   };
 }
 
+/**
+ * F2N_BENCH_DIAGNOSTICS=FILE: where the main thread's time went, as JSON written with the final report:
+ * event-loop delay percentiles, garbage-collection pauses, and the service's own histograms (firewall
+ * commit duration and batch size, store writes, match queue wait). For finding what makes ban latency.
+ */
+function startDiagnostics(metrics: Fail2nftMetrics | undefined): () => Promise<void> {
+  const file = process.env.F2N_BENCH_DIAGNOSTICS;
+  if (file === undefined || file === '') return () => Promise.resolve();
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return async () => {
+    delay.disable();
+    observer.disconnect();
+    const ms = (ns: number): number => Math.round(ns / 1e4) / 100;
+    pauses.sort((a, b) => a - b);
+    const wanted = /firewall_commit|firewall_batch|store_write|match_queue/;
+    const histograms =
+      metrics === undefined
+        ? []
+        : (await metrics.registry.getMetricsAsJSON()).filter((metric) => wanted.test(metric.name));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          eventLoopDelayMs: {
+            p50: ms(delay.percentile(50)),
+            p99: ms(delay.percentile(99)),
+            p999: ms(delay.percentile(99.9)),
+            max: ms(delay.max),
+          },
+          gc: {
+            pauses: pauses.length,
+            totalMs: Math.round(pauses.reduce((a, b) => a + b, 0)),
+            p99Ms: pauses[Math.floor(pauses.length * 0.99)] ?? 0,
+            maxMs: pauses.at(-1) ?? 0,
+            over20ms: pauses.filter((p) => p > 20).length,
+          },
+          histograms,
+        },
+        null,
+        1,
+      ),
+    );
+  };
+}
+
 async function main(): Promise<number> {
   const writeMainProfile = await startMainProfile();
   const { values } = parseArgs({
@@ -145,6 +197,7 @@ async function main(): Promise<number> {
     fileSource: { watchMode: 'auto' },
   });
   await service.start();
+  const writeDiagnostics = startDiagnostics(metrics);
   send({ event: 'started', t: Date.now(), jails: service.jails(), cpuUs: cpuUs() });
 
   // Idle: a settle() that began after the last new line has finished. settle() flushes the match
@@ -183,6 +236,7 @@ async function main(): Promise<number> {
   const finish = (): Promise<void> => {
     finishing ??= (async () => {
       await writeMainProfile();
+      await writeDiagnostics();
       clearInterval(progress);
       clearInterval(doneCheck);
       const failedByJail: Record<string, number> = {};
