@@ -243,3 +243,16 @@ export function createHelperCommandRunner(options: HelperCommandRunnerOptions = 
     },
   };
 }
+
+/**
+ * A backend's runner: the one its caller injected (tests, benches), else a helper of its own, which the
+ * backend closes when it stops (`own`).
+ */
+export function backendRunner(given: CommandRunner | undefined): {
+  readonly run: CommandRunner;
+  readonly own: HelperCommandRunner | undefined;
+} {
+  if (given !== undefined) return { run: given, own: undefined };
+  const own = createHelperCommandRunner();
+  return { run: own.run, own };
+}

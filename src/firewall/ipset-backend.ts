@@ -27,7 +27,7 @@ import {
   renderIptablesRules,
   type IpsetLayout,
 } from './render-ipset-script.js';
-import { createHelperCommandRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
+import { backendRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
 import { inNamespace, runChecked, type CommandRunner } from './run-command-io.js';
 import { isJailSetName, setKinds } from './set-names.js';
 
@@ -49,13 +49,9 @@ export class IpsetBackend implements FirewallBackend {
   constructor(options: IpsetBackendOptions = {}, deps: IpsetBackendDeps = {}) {
     this.options = fillIpsetBackendOptions(options);
     this.layout = { chain: this.options.chain, maxElements: this.options.maxElements };
-    if (deps.run === undefined) {
-      this.ownRunner = createHelperCommandRunner();
-      this.run = this.ownRunner.run;
-    } else {
-      this.ownRunner = undefined;
-      this.run = deps.run;
-    }
+    const runner = backendRunner(deps.run);
+    this.run = runner.run;
+    this.ownRunner = runner.own;
   }
 
   get maxTimeoutSec(): number {

@@ -26,7 +26,7 @@ import {
   type ElementUpdate,
   type NftLayout,
 } from './render-nft-script.js';
-import { createHelperCommandRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
+import { backendRunner, type HelperCommandRunner } from './helper-command-runner-io.js';
 import { inNamespace, runChecked, type CommandRunner } from './run-command-io.js';
 import { isJailSetName, setKinds } from './set-names.js';
 
@@ -59,13 +59,9 @@ export class NftablesBackend implements FirewallBackend {
   constructor(options: NftablesBackendOptions = {}, deps: NftablesBackendDeps = {}) {
     this.options = fillNftablesBackendOptions(options);
     this.layout = { table: this.options.table, chain: this.options.chain, priority: this.options.priority };
-    if (deps.run === undefined) {
-      this.ownRunner = createHelperCommandRunner();
-      this.run = this.ownRunner.run;
-    } else {
-      this.ownRunner = undefined;
-      this.run = deps.run;
-    }
+    const runner = backendRunner(deps.run);
+    this.run = runner.run;
+    this.ownRunner = runner.own;
     this.update = this.options.elementUpdate === 'auto' ? undefined : this.options.elementUpdate;
   }
 
