@@ -58,10 +58,13 @@ function formatIpv6(bytes: Uint8Array): string {
   return formatIpv6Groups(groups);
 }
 
-/** RFC 5952 text of eight 16-bit groups: lower case, the longest run (first on a tie) of two or more zero groups compressed. */
-export function formatIpv6Groups(groups: readonly number[]): string {
-  let bestStart = -1;
-  let bestLength = 0;
+/**
+ * The run of zero groups RFC 5952 compresses to "::": the longest of two or more, the first on a tie;
+ * start -1 when there is none.
+ */
+function compressedRun(groups: ArrayLike<number>): { start: number; length: number } {
+  let start = -1;
+  let length = 0;
   for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
@@ -69,15 +72,21 @@ export function formatIpv6Groups(groups: readonly number[]): string {
     }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength && j - i >= 2) {
-      bestStart = i;
-      bestLength = j - i;
+    if (j - i > length && j - i >= 2) {
+      start = i;
+      length = j - i;
     }
     i = j;
   }
+  return { start, length };
+}
+
+/** RFC 5952 text of eight 16-bit groups: lower case, the compressed run (compressedRun) as "::". */
+export function formatIpv6Groups(groups: readonly number[]): string {
+  const { start, length } = compressedRun(groups);
   const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  if (start < 0) return hex.join(':');
+  return `${hex.slice(0, start).join(':')}::${hex.slice(start + length).join(':')}`;
 }
 
 function isMappedIpv4(bytes: Uint8Array): boolean {
@@ -162,32 +171,19 @@ function parseCanonicalIpv6(text: string): IpAddress | undefined {
   }
   const missing = 8 - count;
   if (gapAt < 0 ? missing !== 0 : missing < 2) return undefined;
+  // The explicit groups around the gap's zero groups.
+  const full = new Uint16Array(8);
+  for (let g = 0; g < count; g++) full[g < gapAt || gapAt < 0 ? g : g + missing] = groups[g] ?? 0;
+  // Canonical only if "::" stands for the run RFC 5952 compresses (a zero group written next to it
+  // makes that run longer, so it fails too).
+  const run = compressedRun(full);
+  if (gapAt < 0 ? run.start >= 0 : run.start !== gapAt || run.length !== missing) return undefined;
   const bytes = new Uint8Array(16);
-  let at = 0;
-  for (let g = 0; g < count; g++) {
-    if (g === gapAt) at += missing * 2;
-    const value = groups[g] ?? 0;
-    bytes[at++] = value >> 8;
-    bytes[at++] = value & 0xff;
+  for (let g = 0; g < 8; g++) {
+    const value = full[g] ?? 0;
+    bytes[g * 2] = value >> 8;
+    bytes[g * 2 + 1] = value & 0xff;
   }
-  // Canonical only if the compressed run is the one RFC 5952 picks: the longest run of two or more
-  // zero groups, the first on a tie (a zero group next to "::" makes a longer run, so it fails too).
-  let bestStart = -1;
-  let bestLength = 0;
-  for (let g = 0; g < 8;) {
-    if (bytes[g * 2] !== 0 || bytes[g * 2 + 1] !== 0) {
-      g++;
-      continue;
-    }
-    let end = g;
-    while (end < 8 && bytes[end * 2] === 0 && bytes[end * 2 + 1] === 0) end++;
-    if (end - g > bestLength && end - g >= 2) {
-      bestStart = g;
-      bestLength = end - g;
-    }
-    g = end;
-  }
-  if (gapAt < 0 ? bestStart >= 0 : bestStart !== gapAt || bestLength !== missing) return undefined;
   // ::ffff:a.b.c.d never gets here (dots), but ::ffff:102:304 does: the general path maps it to IPv4.
   if (isMappedIpv4(bytes)) return undefined;
   return { family: 6, text, bytes };
