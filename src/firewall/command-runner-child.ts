@@ -8,7 +8,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { encodeFrameHead, FrameDecoder } from './command-frame.js';
 import {
-  commandOutputCapBytes,
+  createOutputCollector,
   parseCommandRequest,
   type CommandReply,
   type CommandRequest,
@@ -38,22 +38,6 @@ function reply(header: CommandReply, body: readonly Buffer[] = []): void {
 }
 
 /** Keeps the first cap bytes of a stream, in the chunks they came in. */
-function capped(): { chunks: Buffer[]; push(chunk: Buffer): void; size(): number } {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  return {
-    chunks,
-    push(chunk) {
-      const room = commandOutputCapBytes - size;
-      if (room <= 0) return;
-      const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
-      chunks.push(kept);
-      size += kept.length;
-    },
-    size: () => size,
-  };
-}
-
 const discard: Body = { write: () => undefined, end: () => undefined };
 
 function start(request: CommandRequest): Body {
@@ -68,8 +52,8 @@ function start(request: CommandRequest): Body {
     return discard;
   }
   running.add(child);
-  const stdout = capped();
-  const stderr = capped();
+  const stdout = createOutputCollector();
+  const stderr = createOutputCollector();
   let answered = false;
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   child.stdout.on('data', (chunk: Buffer) => {

@@ -5,6 +5,30 @@
 /** Output kept per stream: enough for error messages and terse listings; a runaway output is cut. */
 export const commandOutputCapBytes = 16 * 1024 * 1024;
 
+export interface OutputCollector {
+  /** The kept slices, in order; their total never exceeds commandOutputCapBytes. */
+  readonly chunks: readonly Buffer[];
+  push(chunk: Buffer): void;
+  size(): number;
+}
+
+/** Keeps a stream's output up to commandOutputCapBytes and drops the rest (the service and the helper). */
+export function createOutputCollector(): OutputCollector {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    chunks,
+    push(chunk) {
+      const room = commandOutputCapBytes - size;
+      if (room <= 0) return;
+      const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
+      chunks.push(kept);
+      size += kept.length;
+    },
+    size: () => size,
+  };
+}
+
 export interface CommandRequest {
   readonly id: number;
   /** Program and arguments, run without a shell. */

@@ -2,7 +2,7 @@
 // the script on stdin. The runner is injected into the backends so their error paths can be tested.
 import { spawn } from 'node:child_process';
 import { Fail2nftError } from '../core/errors.js';
-import { commandOutputCapBytes } from './command-runner-protocol.js';
+import { createOutputCollector } from './command-runner-protocol.js';
 
 export interface CommandResult {
   /** Exit code; null when a signal (the timeout) ended the process. */
@@ -22,19 +22,6 @@ export type CommandRunner = (
   options: RunOptions,
 ) => Promise<CommandResult>;
 
-function collector(): { push(chunk: Buffer): void; text(): string } {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  return {
-    push(chunk) {
-      if (size >= commandOutputCapBytes) return;
-      chunks.push(chunk);
-      size += chunk.length;
-    },
-    text: () => Buffer.concat(chunks).toString('utf8'),
-  };
-}
-
 export const spawnCommand: CommandRunner = (argv, input, options) =>
   new Promise((resolve, reject) => {
     const [command, ...args] = argv;
@@ -43,8 +30,8 @@ export const spawnCommand: CommandRunner = (argv, input, options) =>
       return;
     }
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout = collector();
-    const stderr = collector();
+    const stdout = createOutputCollector();
+    const stderr = createOutputCollector();
     let settled = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -72,7 +59,11 @@ export const spawnCommand: CommandRunner = (argv, input, options) =>
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      resolve({ code, stdout: stdout.text(), stderr: stderr.text() });
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout.chunks).toString('utf8'),
+        stderr: Buffer.concat(stderr.chunks).toString('utf8'),
+      });
     });
     child.stdin.end(input);
   });

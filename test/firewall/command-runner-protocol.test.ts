@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCommandReply, parseCommandRequest } from '../../src/firewall/command-runner-protocol.js';
+import {
+  commandOutputCapBytes,
+  createOutputCollector,
+  parseCommandReply,
+  parseCommandRequest,
+} from '../../src/firewall/command-runner-protocol.js';
 
 test('a request carries an id, a non-empty argv of strings and a positive timeout', () => {
   const request = { id: 3, argv: ['nft', '-f', '-'], timeoutMs: 30_000 };
@@ -41,4 +46,15 @@ test('an exit reply splits its body into stdout and stderr; a killed command has
 test('a start error reply names the error and has no body', () => {
   assert.deepEqual(parseCommandReply({ id: 2, startError: 'ENOENT' }, 0), { id: 2, startError: 'ENOENT' });
   assert.equal(parseCommandReply({ id: 2, startError: 'ENOENT' }, 5), undefined);
+});
+
+test('an output collector keeps slices up to the cap exactly and drops the rest', () => {
+  const collector = createOutputCollector();
+  const half = Buffer.alloc(commandOutputCapBytes / 2 + 1, 0x61);
+  collector.push(half);
+  collector.push(half);
+  collector.push(Buffer.from('more'));
+  assert.equal(collector.size(), commandOutputCapBytes);
+  assert.equal(Buffer.concat(collector.chunks).length, commandOutputCapBytes);
+  assert.equal(collector.chunks.length, 2);
 });
