@@ -16,7 +16,7 @@ import { ElementMonitor } from './element-monitor-io.js';
 import { seedLines, sentinelLines } from './marker-text.js';
 import { measureSide } from './measure-side-io.js';
 import type { SideInput } from './side-input.js';
-import type { SideRun } from './side-results.js';
+import { measuredRunFields, type SideRun } from './side-results.js';
 
 const run = promisify(execFile);
 const START_TIMEOUT_MS = 60_000;
@@ -123,22 +123,10 @@ export async function runFail2banSide(input: SideInput, version: string): Promis
     }
     return {
       tool: 'fail2ban',
-      run: input.run,
+      ...measuredRunFields(input, measured),
       setup: `fail2ban-server ${version} in its own namespace, Debian's ${ACTION} action (one shell + nft per ban), backend polling`,
-      pacedLinesPerSec: input.paced?.linesPerSec,
-      lines: input.lines,
-      bytes: input.bytes,
-      t0Ms: measured.append.firstWriteMs,
-      writerDoneMs: measured.append.lastWriteMs,
-      endMs: measured.endMs,
       failures,
-      kernelBans: measured.kernelBans,
-      kernelAddresses: measured.kernelAddresses,
-      kernelCheck: measured.kernelCheck,
-      latency: measured.latency,
       serviceLatency: undefined,
-      cpuSec: measured.cpuSec,
-      childCpuSec: measured.childCpuSec,
       peakRssMiB: measured.peakRssKiB / 1024,
       liveHeapMiB: undefined,
       notes,

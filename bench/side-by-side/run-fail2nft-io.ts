@@ -12,7 +12,7 @@ import { ElementMonitor } from './element-monitor-io.js';
 import { MARKER_ADDRESSES, seedLines, sentinelLines } from './marker-text.js';
 import { measureSide } from './measure-side-io.js';
 import type { SideInput } from './side-input.js';
-import type { SideRun } from './side-results.js';
+import { measuredRunFields, type SideRun } from './side-results.js';
 
 type Of<E extends RunnerMessage['event']> = Extract<RunnerMessage, { event: E }>;
 const START_TIMEOUT_MS = 60_000;
@@ -108,22 +108,10 @@ export async function runFail2nftSide(
     const notes = decided === inKernel ? [] : [`decided ${decided} bans, the kernel got ${inKernel}`];
     return {
       tool: 'fail2nft',
-      run: input.run,
+      ...measuredRunFields(input, measured),
       setup: `createService in a child process, NftablesBackend (one nft -f per batch) in its own namespace, workers ${env.workers ?? 'auto'}`,
-      pacedLinesPerSec: input.paced?.linesPerSec,
-      lines: input.lines,
-      bytes: input.bytes,
-      t0Ms: measured.append.firstWriteMs,
-      writerDoneMs: measured.append.lastWriteMs,
-      endMs: measured.endMs,
       failures,
-      kernelBans: measured.kernelBans,
-      kernelAddresses: measured.kernelAddresses,
-      kernelCheck: measured.kernelCheck,
-      latency: measured.latency,
       serviceLatency: final.banLatency,
-      cpuSec: measured.cpuSec,
-      childCpuSec: measured.childCpuSec,
       peakRssMiB: final.peakRssKiB / 1024,
       liveHeapMiB: final.liveHeapKiB === undefined ? undefined : final.liveHeapKiB / 1024,
       notes,

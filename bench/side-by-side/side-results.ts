@@ -4,6 +4,8 @@ import type { MachineInfo } from '../matching/machine-info.js';
 import type { JailBanComparison } from '../service/ban-comparison.js';
 import type { HistogramBucket } from '../service/runner-protocol.js';
 import type { LatencySummary } from './ban-latency.js';
+import type { Measured } from './measure-side-io.js';
+import type { SideInput } from './side-input.js';
 
 export interface KernelCheck {
   /** How the monitor's elements were checked against the kernel. */
@@ -38,7 +40,7 @@ export interface SideRun {
   readonly serviceLatency: readonly HistogramBucket[] | undefined;
   /** utime + stime of the service process (all threads) from t0 to the end. */
   readonly cpuSec: number;
-  /** cutime + cstime: its nft processes (fail2ban's action shells and their nft). */
+  /** Its child processes: fail2ban's action shells and their nft; fail2nft's command helper and its nft. */
   readonly childCpuSec: number;
   readonly peakRssMiB: number;
   /** fail2nft: its main thread's JS heap after a full collection at the end (live data), MiB. */
@@ -65,6 +67,43 @@ export interface SideBySideReport {
   readonly machine: MachineInfo;
   readonly nft: string | undefined;
   readonly scenarios: readonly ScenarioReport[];
+}
+
+/** What a run's record takes from its input and its measurement, the same for both services. */
+export function measuredRunFields(
+  input: SideInput,
+  measured: Measured,
+): Pick<
+  SideRun,
+  | 'run'
+  | 'pacedLinesPerSec'
+  | 'lines'
+  | 'bytes'
+  | 't0Ms'
+  | 'writerDoneMs'
+  | 'endMs'
+  | 'kernelBans'
+  | 'kernelAddresses'
+  | 'kernelCheck'
+  | 'latency'
+  | 'cpuSec'
+  | 'childCpuSec'
+> {
+  return {
+    run: input.run,
+    pacedLinesPerSec: input.paced?.linesPerSec,
+    lines: input.lines,
+    bytes: input.bytes,
+    t0Ms: measured.append.firstWriteMs,
+    writerDoneMs: measured.append.lastWriteMs,
+    endMs: measured.endMs,
+    kernelBans: measured.kernelBans,
+    kernelAddresses: measured.kernelAddresses,
+    kernelCheck: measured.kernelCheck,
+    latency: measured.latency,
+    cpuSec: measured.cpuSec,
+    childCpuSec: measured.childCpuSec,
+  };
 }
 
 export function runSeconds(run: SideRun): number {
