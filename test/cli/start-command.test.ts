@@ -29,6 +29,20 @@ enabled = true
 logpath = %(logs)s/mail.log
 `;
 
+/** Waits (bounded) until the service has created its control socket. */
+function waitForSocket(socket: string): Promise<void> {
+  return waitFor(
+    'the socket',
+    () => {
+      try {
+        return statSync(socket).isSocket();
+      } catch {
+        return false;
+      }
+    },
+    10_000,
+  );
+}
 test('the started service answers the control commands and stops on request', async () => {
   const f = createServiceFixture(jailLocal, 'metrics = off\n');
   const socket = join(f.dir, 'run', 'fail2nft.sock');
@@ -44,17 +58,7 @@ test('the started service answers the control commands and stops on request', as
   child.stderr?.on('data', (data: Buffer) => (stderr += data.toString()));
   const ended = exited(child);
   try {
-    await waitFor(
-      'the socket',
-      () => {
-        try {
-          return statSync(socket).isSocket();
-        } catch {
-          return false;
-        }
-      },
-      10_000,
-    );
+    await waitForSocket(socket);
     assert.equal(statSync(socket).mode & 0o777, 0o600);
     assert.equal(readFileSync(join(f.dir, 'fail2nft.pid'), 'utf8').trim(), String(child.pid));
     const jails = await cli(['status', '--socket', socket]);
@@ -127,17 +131,7 @@ test('SIGHUP reloads and SIGTERM stops the service cleanly', async () => {
   );
   const ended = exited(child);
   try {
-    await waitFor(
-      'the socket',
-      () => {
-        try {
-          return statSync(socket).isSocket();
-        } catch {
-          return false;
-        }
-      },
-      10_000,
-    );
+    await waitForSocket(socket);
     writeFileSync(
       join(f.configDir, 'jail.local'),
       `${jailLocal.replaceAll('%(logs)s', f.logDir)}\n[dovecot]\nenabled = true\nlogpath = ${f.log('mail.log')}\n`,
