@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import { createControlServer, type ControlHandler, type ControlServer } from '../../src/control/index.js';
 import { removeTree, writeTree } from '../support/project-paths.js';
 import {
@@ -10,16 +9,9 @@ import {
   type FakeControlHandler,
 } from '../control/fake-control-handler.js';
 import { socketDir } from '../control/socket-session.js';
+import { runCliCaptured, type CliOutcome } from '../support/run-cli-captured.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliOutcome> => runCliCaptured(argv);
 
 // One server for the file; each test that changes bans starts from a fresh handler.
 const sockets = socketDir();

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
 import { mailJails, planAttack } from '../../src/cli/demo/attack-plan.js';
 import { compareBans } from '../../src/cli/demo/ban-comparison.js';
 import { chooseDemoMode, notRootNotice } from '../../src/cli/demo/demo-mode.js';
@@ -26,16 +25,9 @@ import { bansInServiceLog } from '../../src/cli/demo/service-log-bans.js';
 import { Fail2nftError } from '../../src/core/errors.js';
 import { kernelSkip } from '../firewall/support/netns.js';
 import { bundledConfigDir } from '../support/project-paths.js';
+import { runCliCaptured, type CliOutcome } from '../support/run-cli-captured.js';
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliOutcome> => runCliCaptured(argv);
 
 // ---- mode and options -------------------------------------------------------------------------------
 
