@@ -26,16 +26,34 @@ test('this process has CPU time and a peak resident set', () => {
 
 test('the CPU time of a live child counts as child CPU before it is waited for', async () => {
   const before = readProcStats('self').childCpuSec;
-  // Burns about 0.3 s of CPU, then waits to be killed.
+  // Burns 0.3 s of its own CPU time (not wall time: on a loaded machine the two differ), says so, then
+  // waits to be killed.
   const child = spawn(
     process.execPath,
-    ['-e', 'const end = Date.now() + 300; while (Date.now() < end); setTimeout(() => {}, 20000);'],
+    [
+      '-e',
+      [
+        'const used = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };',
+        'const deadline = Date.now() + 20000;',
+        'while (used() < 0.3 && Date.now() < deadline);',
+        "process.stdout.write('burnt\\n');",
+        'setTimeout(() => {}, 20000);',
+      ].join(' '),
+    ],
     { stdio: ['ignore', 'pipe', 'ignore'] },
   );
   try {
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    const said = await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => resolve('timeout'), 20000);
+      child.stdout.setEncoding('utf8');
+      child.stdout.once('data', (text: string) => {
+        clearTimeout(timer);
+        resolve(text.trim());
+      });
+    });
+    assert.equal(said, 'burnt');
     const during = readProcStats('self').childCpuSec;
-    assert.ok(during - before >= 0.2, `child CPU ${during - before} s while it runs`);
+    assert.ok(during - before >= 0.25, `child CPU ${during - before} s while it runs`);
   } finally {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
