@@ -21,6 +21,16 @@
 // default clauses): one RE2 alternation of the literals with the `g` flag 580 MB/s (RE2's prefix
 // accelerator works only for a single literal); Buffer.indexOf per needle 1.7-9 GB/s each.
 import type { RequiredLiterals } from './regex/required-literals.js';
+import {
+  buildSkipScan,
+  MIN_SKIP_WINDOW,
+  pairCounts,
+  pushHit,
+  skipScan,
+  skipScanWork,
+  type HitBuffer,
+  type SkipScan,
+} from './skip-scan.js';
 
 /** Needles are numbered in a hit's low bits. */
 const MAX_NEEDLES = 1024;
@@ -30,8 +40,13 @@ const MIN_NEEDLE = 4;
 const MAX_NEEDLE = 7;
 /** Cost model in nanoseconds, fitted on the measurements in the header. */
 const SCAN_NS_PER_BYTE = 0.035;
-const FIRST_BYTE_NS = 12;
+const FIRST_BYTE_NS = 25;
 const CANDIDATE_NS = 1000;
+/** A skip scan's jump and needle comparison (skip-scan.ts), measured the same way. */
+const SKIP_JUMP_NS = 3.5;
+const SKIP_STOP_NS = 25;
+/** Bytes counted for the byte frequencies (scaled to the sample). */
+const COUNT_SAMPLE_BYTES = 256 * 1024;
 
 export interface LiteralScanPlan {
   readonly needles: readonly Buffer[];
@@ -39,15 +54,22 @@ export interface LiteralScanPlan {
   readonly needleTargets: readonly (readonly number[])[];
   /** Targets without needles: every line is a candidate for them. */
   readonly everyLine: readonly number[];
+  /** Needles found by Buffer.indexOf, one pass each (those with a rare first byte). */
+  readonly indexOfNeedles: readonly number[];
+  /** The other needles, found together in one pass (skip-scan.ts). */
+  readonly skip: SkipScan | undefined;
 }
 
-/** Occurrences of each byte value in the sample. */
-function byteCounts(sample: Buffer): Uint32Array {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < sample.length; i++) {
+/** Occurrences of each byte value in the sample (counted on its first COUNT_SAMPLE_BYTES, scaled). */
+function byteCounts(sample: Buffer): Float64Array {
+  const counts = new Float64Array(256);
+  const counted = Math.min(sample.length, COUNT_SAMPLE_BYTES);
+  for (let i = 0; i < counted; i++) {
     const byte = sample[i] ?? 0;
     counts[byte] = (counts[byte] ?? 0) + 1;
   }
+  const scale = sample.length / Math.max(1, counted);
+  for (let b = 0; b < 256; b++) counts[b] = (counts[b] ?? 0) * scale;
   return counts;
 }
 
@@ -82,7 +104,7 @@ class NeedleCosts {
 
   constructor(
     private readonly sample: Buffer,
-    private readonly counts: Uint32Array,
+    private readonly counts: Float64Array,
     sampleLines: number,
   ) {
     const cut =
@@ -275,10 +297,99 @@ export function planLiteralScan(targets: readonly ScanTarget[], sample: Buffer):
   }
   const overflow = kept.splice(MAX_NEEDLES - 1);
   for (const entry of overflow) everyLine.push(...entry.targets);
+  const needles = kept.map((k) => k.needle);
+  const long = kept.map((k) =>
+    extendNeedle(
+      k.needle,
+      [...k.targets].flatMap((t) => {
+        const { literals, headBytes } = targets[t] as ScanTarget;
+        return literals.flat().map((l) => Buffer.from(l, 'utf8').subarray(headBytes));
+      }),
+    ),
+  );
+  const { indexOfNeedles, skip } = splitScan(needles, long, costs, sample);
   return {
-    needles: kept.map((k) => k.needle),
+    needles,
     needleTargets: kept.map((k) => [...k.targets].sort((a, b) => a - b)),
     everyLine: [...new Set(everyLine)].sort((a, b) => a - b),
+    indexOfNeedles,
+    skip,
+  };
+}
+
+/** The longest needle a skip scan compares. */
+const MAX_LONG_NEEDLE = 32;
+
+/**
+ * The longest string around `needle` that every literal containing it contains as well (without a
+ * newline, at most MAX_LONG_NEEDLE bytes): a line holding one of those literals holds the whole string,
+ * so the skip scan may look for it instead, and longer strings let its window jump further.
+ */
+function extendNeedle(needle: Buffer, literals: readonly Buffer[]): Buffer {
+  const holding = literals.filter((l) => l.includes(needle));
+  const first = holding[0];
+  if (first === undefined) return needle;
+  let start = first.indexOf(needle);
+  let end = start + needle.length;
+  const fits = (from: number, to: number): boolean => {
+    const candidate = first.subarray(from, to);
+    return candidate.indexOf(10) < 0 && holding.every((l) => l.includes(candidate));
+  };
+  while (end < first.length && end - start < MAX_LONG_NEEDLE && fits(start, end + 1)) end++;
+  while (start > 0 && end - start < MAX_LONG_NEEDLE && fits(start - 1, end)) start--;
+  return first.subarray(start, end);
+}
+
+/** Skip scans are costed on this much of the sample (one pass per set tried). */
+const SKIP_SAMPLE_BYTES = 256 * 1024;
+
+/**
+ * Which needles one skip scan finds and which indexOf finds one by one, whichever costs least on the
+ * sample. The window is the shortest skip needle's length and the longest jump one less, so for each
+ * window length the needles at least that long that are dearest to find by indexOf (common first byte)
+ * are moved into the skip scan one by one; a set is costed by running its scan's jumps over the sample.
+ */
+function splitScan(
+  needles: readonly Buffer[],
+  long: readonly Buffer[],
+  costs: NeedleCosts,
+  sample: Buffer,
+): { indexOfNeedles: number[]; skip: SkipScan | undefined } {
+  const all = needles.map((_, n) => n);
+  const indexOfCost = (n: number): number => costs.scanCost(needles[n] as Buffer);
+  const byCost = [...all].sort((a, b) => indexOfCost(b) - indexOfCost(a));
+  const part = sample.subarray(0, Math.min(sample.length, SKIP_SAMPLE_BYTES));
+  const scale = sample.length / Math.max(1, part.length);
+  const pairs = pairCounts(part);
+  const allByIndexOf = all.reduce((sum, n) => sum + indexOfCost(n), 0);
+  let best: { cost: number; inSkip: number[] } = { cost: allByIndexOf, inSkip: [] };
+  const windows = [...new Set(long.map((n) => n.length))].filter((w) => w >= MIN_SKIP_WINDOW);
+  for (const window of windows) {
+    const eligible = byCost.filter((n) => (long[n]?.length ?? 0) >= window);
+    let rest = allByIndexOf;
+    for (let moved = 1; moved <= eligible.length; moved++) {
+      rest -= indexOfCost(eligible[moved - 1] as number);
+      const inSkip = eligible.slice(0, moved);
+      if (Math.min(...inSkip.map((n) => long[n]?.length ?? 0)) !== window) continue;
+      const scan = buildSkipScan(
+        inSkip.map((n) => long[n] as Buffer),
+        inSkip,
+        pairs,
+      );
+      const { jumps, stops } = skipScanWork(scan, part);
+      const cost = rest + (jumps * SKIP_JUMP_NS + stops * SKIP_STOP_NS) * scale;
+      if (cost < best.cost) best = { cost, inSkip };
+    }
+  }
+  const { inSkip } = best;
+  if (inSkip.length === 0) return { indexOfNeedles: all, skip: undefined };
+  return {
+    indexOfNeedles: all.filter((n) => !inSkip.includes(n)),
+    skip: buildSkipScan(
+      inSkip.map((n) => long[n] as Buffer),
+      inSkip,
+      pairs,
+    ),
   };
 }
 
@@ -286,20 +397,17 @@ export function planLiteralScan(targets: readonly ScanTarget[], sample: Buffer):
  * Scans a chunk for every needle; returns the number of hits written to `hits` (grown as needed), each
  * position * MAX_NEEDLES + needle number, sorted by position.
  */
-export function scanLiterals(plan: LiteralScanPlan, chunk: Buffer, hits: { array: Float64Array }): number {
+export function scanLiterals(plan: LiteralScanPlan, chunk: Buffer, hits: HitBuffer): number {
   let count = 0;
-  const { needles } = plan;
-  for (let n = 0; n < needles.length; n++) {
+  const { needles, indexOfNeedles } = plan;
+  for (let k = 0; k < indexOfNeedles.length; k++) {
+    const n = indexOfNeedles[k] as number;
     const needle = needles[n] as Buffer;
     for (let i = chunk.indexOf(needle); i >= 0; i = chunk.indexOf(needle, i + 1)) {
-      if (count === hits.array.length) {
-        const grown = new Float64Array(hits.array.length * 2);
-        grown.set(hits.array);
-        hits.array = grown;
-      }
-      hits.array[count++] = i * MAX_NEEDLES + n;
+      pushHit(hits, count++, i * MAX_NEEDLES + n);
     }
   }
+  if (plan.skip !== undefined) count = skipScan(plan.skip, chunk, hits, count, MAX_NEEDLES);
   hits.array.subarray(0, count).sort();
   return count;
 }

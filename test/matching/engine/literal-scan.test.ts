@@ -102,3 +102,50 @@ test('the scan reports every occurrence of every needle, sorted by position', ()
   assert.deepEqual(found, expected);
   assert.equal(count, 16);
 });
+
+test('needles that start with common bytes are found together by one skip scan, by their whole literals', () => {
+  const log = Buffer.from(
+    Array.from({ length: 600 }, (_, i) => {
+      if (i % 20 === 0)
+        return `Nov 21 12:00:00 mx smtpd[2]: lost connection after DATA from unknown[192.0.2.${i % 250}]`;
+      if (i % 30 === 1)
+        return `Nov 21 12:00:00 mx smtpd[2]: timeout after RCPT from unknown[192.0.2.${i % 250}]`;
+      if (i % 40 === 2)
+        return `Nov 21 12:00:00 mx smtpd[2]: too many errors after AUTH from unknown[192.0.2.9]`;
+      return `Nov 21 12:00:00 mx smtpd[2]: lookup of the queue file by user yulia to lily is delayed ${i}`;
+    }).join('\n') + '\n',
+  );
+  const literals = ['lost connection after ', 'timeout after ', 'too many errors after '];
+  const plan = planLiteralScan(
+    literals.map((l) => target([[l]])),
+    log,
+  );
+  assert.ok(plan.skip !== undefined, 'no skip scan planned');
+  // Each needle the skip scan looks for is its literal (or a longer part of it than the short needle).
+  for (const [slot, long] of plan.skip.needles.entries()) {
+    const n = plan.skip.numbers[slot] ?? -1;
+    const short = plan.needles[n] as Buffer;
+    assert.ok(Buffer.from(long).includes(short) && long.length > short.length);
+    for (const t of plan.needleTargets[n] ?? [])
+      assert.ok(literals[t]?.includes(Buffer.from(long).toString()));
+  }
+  // Every line holding a literal has a hit signalling that literal's target, and no hit lies elsewhere.
+  const hits = { array: new Float64Array(4) };
+  const count = scanLiterals(plan, log, hits);
+  const signalled = new Set<string>();
+  for (const hit of hits.array.subarray(0, count)) {
+    const line = log.subarray(0, hitPosition(hit)).toString().split('\n').length - 1;
+    for (const t of plan.needleTargets[hitNeedle(hit)] ?? []) signalled.add(`${line}:${t}`);
+  }
+  const expected = new Set<string>();
+  log
+    .toString()
+    .split('\n')
+    .forEach((text, line) =>
+      literals.forEach((l, t) => {
+        if (text.includes(l)) expected.add(`${line}:${t}`);
+      }),
+    );
+  assert.deepEqual([...signalled].sort(), [...expected].sort());
+  assert.ok(expected.size > 40);
+});
