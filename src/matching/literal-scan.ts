@@ -341,7 +341,7 @@ function extendNeedle(needle: Buffer, literals: readonly Buffer[]): Buffer {
 }
 
 /** Skip scans are costed on this much of the sample (one pass per set tried). */
-const SKIP_SAMPLE_BYTES = 256 * 1024;
+const SKIP_SAMPLE_BYTES = 64 * 1024;
 
 /**
  * Which needles one skip scan finds and which indexOf finds one by one, whichever costs least on the
