@@ -74,6 +74,8 @@ export interface EngineStats {
   readonly nulLines: number;
   /** Tasks tried again after a worker failed. */
   readonly retries: number;
+  /** Tasks sent to workers, retries and reruns included: per chunk one for each part of its source. */
+  readonly tasks: number;
   /** Chunks given up after maxAttempts. */
   readonly failedChunks: number;
   /** Stateless tasks run again because they needed the previous chunk's date memory. */

@@ -20,10 +20,19 @@ export function isStatefulFilter(spec: FilterSpec): boolean {
   return regexes.some((r) => r.groups.has('mlfid'));
 }
 
-export function splitSource(source: SourceSpec): SourceParts {
+/**
+ * `whole`: a source with any stateful jail matches all its jails in its stateful part. Worth it with a
+ * single worker, where both parts would run on the same thread anyway: each chunk's lines are then
+ * walked (scanned, split, dated) once instead of twice.
+ */
+export function splitSource(source: SourceSpec, whole = false): SourceParts {
   const stateless: FilterSpec[] = [];
   const stateful: FilterSpec[] = [];
-  for (const jail of source.jails) (isStatefulFilter(jail) ? stateful : stateless).push(jail);
+  const kinds = source.jails.map(isStatefulFilter);
+  const anyStateful = kinds.includes(true);
+  source.jails.forEach((jail, i) => {
+    (kinds[i] === true || (whole && anyStateful) ? stateful : stateless).push(jail);
+  });
   return {
     ...(stateless.length === 0 ? {} : { stateless: { id: source.id, jails: stateless } }),
     ...(stateful.length === 0 ? {} : { stateful: { id: source.id, jails: stateful } }),

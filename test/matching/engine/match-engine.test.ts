@@ -145,6 +145,10 @@ for (const workers of [1, 2]) {
       assert.ok(found > 300, `${found} failures`);
       assert.ok(run.stats.chunks > 20);
       assert.equal(run.stats.failedChunks, 0);
+      // One worker walks each chunk once (one part per source); two split the mail source's jails
+      // into a stateless and a stateful task per chunk.
+      if (workers === 1) assert.equal(run.stats.tasks, run.stats.chunks);
+      else assert.ok(run.stats.tasks > run.stats.chunks + 10, `${run.stats.tasks} tasks`);
     }
   });
 

@@ -40,3 +40,17 @@ test('a source splits into its stateless and stateful jails and remembers their 
   );
   assert.equal(splitSource({ id: 'x', jails: [ourJail('postfix')] }).stateful, undefined);
 });
+
+test('whole: a source with a stateful jail keeps all its jails, in order, in the stateful part', () => {
+  const jails = [ourJail('postfix'), ourJail('sshd'), ourJail('dovecot')];
+  const parts = splitSource({ id: 'mail', jails }, true);
+  assert.equal(parts.stateless, undefined);
+  assert.deepEqual(
+    parts.stateful?.jails.map((j) => j.name),
+    ['postfix', 'sshd', 'dovecot'],
+  );
+  // Without a stateful jail nothing needs the order: the jails stay stateless (any worker, any order).
+  const plain = splitSource({ id: 'x', jails: [ourJail('postfix'), ourJail('dovecot')] }, true);
+  assert.equal(plain.stateful, undefined);
+  assert.equal(plain.stateless?.jails.length, 2);
+});
