@@ -118,6 +118,11 @@ export function pushHit(hits: HitBuffer, count: number, value: number): void {
   hits.array[count] = value;
 }
 
+/** How far a window ending at `end` may jump (0: compare). */
+function jumpAt(shift: Uint8Array, chunk: Uint8Array, end: number): number {
+  return shift[(((chunk[end - 1] as number) & 127) << 7) | ((chunk[end] as number) & 127)] as number;
+}
+
 /** Compares the needles of the pair ending at `end` with the chunk; returns the new hit count. */
 function compareAt(
   scan: SkipScan,
@@ -166,32 +171,21 @@ export function skipScan(
   const e1 = p2;
   const e2 = p3;
   const e3 = length;
-  let s = 0;
   while (p0 < e0 && p1 < e1 && p2 < e2 && p3 < e3) {
-    s = shift[(((chunk[p0 - 1] as number) & 127) << 7) | ((chunk[p0] as number) & 127)] as number;
-    if (s === 0) {
-      count = compareAt(scan, chunk, p0, hits, count, stride);
-      s = 1;
+    const s0 = jumpAt(shift, chunk, p0);
+    const s1 = jumpAt(shift, chunk, p1);
+    const s2 = jumpAt(shift, chunk, p2);
+    const s3 = jumpAt(shift, chunk, p3);
+    if (s0 === 0 || s1 === 0 || s2 === 0 || s3 === 0) {
+      if (s0 === 0) count = compareAt(scan, chunk, p0, hits, count, stride);
+      if (s1 === 0) count = compareAt(scan, chunk, p1, hits, count, stride);
+      if (s2 === 0) count = compareAt(scan, chunk, p2, hits, count, stride);
+      if (s3 === 0) count = compareAt(scan, chunk, p3, hits, count, stride);
     }
-    p0 += s;
-    s = shift[(((chunk[p1 - 1] as number) & 127) << 7) | ((chunk[p1] as number) & 127)] as number;
-    if (s === 0) {
-      count = compareAt(scan, chunk, p1, hits, count, stride);
-      s = 1;
-    }
-    p1 += s;
-    s = shift[(((chunk[p2 - 1] as number) & 127) << 7) | ((chunk[p2] as number) & 127)] as number;
-    if (s === 0) {
-      count = compareAt(scan, chunk, p2, hits, count, stride);
-      s = 1;
-    }
-    p2 += s;
-    s = shift[(((chunk[p3 - 1] as number) & 127) << 7) | ((chunk[p3] as number) & 127)] as number;
-    if (s === 0) {
-      count = compareAt(scan, chunk, p3, hits, count, stride);
-      s = 1;
-    }
-    p3 += s;
+    p0 += s0 === 0 ? 1 : s0;
+    p1 += s1 === 0 ? 1 : s1;
+    p2 += s2 === 0 ? 1 : s2;
+    p3 += s3 === 0 ? 1 : s3;
   }
   count = finishQuarter(scan, chunk, p0, e0, hits, count, stride);
   count = finishQuarter(scan, chunk, p1, e1, hits, count, stride);
@@ -211,7 +205,7 @@ function finishQuarter(
   const { shift } = scan;
   let p = from;
   while (p < to) {
-    let s = shift[pairHash(chunk[p - 1] ?? 0, chunk[p] ?? 0)] ?? 1;
+    let s = jumpAt(shift, chunk, p);
     if (s === 0) {
       count = compareAt(scan, chunk, p, hits, count, stride);
       s = 1;
