@@ -371,12 +371,11 @@ function splitScan(
       rest -= indexOfCost(eligible[moved - 1] as number);
       const inSkip = eligible.slice(0, moved);
       if (Math.min(...inSkip.map((n) => long[n]?.length ?? 0)) !== window) continue;
-      const scan = buildSkipScan(
+      const { jumps, stops } = skipScanWork(
         inSkip.map((n) => long[n] as Buffer),
-        inSkip,
+        part,
         pairs,
       );
-      const { jumps, stops } = skipScanWork(scan, part);
       const cost = rest + (jumps * SKIP_JUMP_NS + stops * SKIP_STOP_NS) * scale;
       if (cost < best.cost) best = { cost, inSkip };
     }

@@ -54,6 +54,38 @@ export function pairCounts(sample: Uint8Array): Float64Array {
   return counts;
 }
 
+/** The window of a set of needles: the shortest one's length (checked). */
+function windowOf(needles: readonly Uint8Array[]): number {
+  const window = Math.min(...needles.map((n) => n.length));
+  if (window < MIN_SKIP_WINDOW || window > 255) {
+    throw new RangeError(`skip scan needles must be ${MIN_SKIP_WINDOW} to 255 bytes long`);
+  }
+  return window;
+}
+
+/** Where in `needle` the window-long part whose last two bytes are rarest in `pairs` starts. */
+function windowOffset(needle: Uint8Array, window: number, pairs: Float64Array | undefined): number {
+  if (pairs === undefined) return 0;
+  let offset = 0;
+  let rarest = Number.POSITIVE_INFINITY;
+  for (let o = 0; o + window <= needle.length; o++) {
+    const count = pairs[pairHash(needle[o + window - 2] ?? 0, needle[o + window - 1] ?? 0)] ?? 0;
+    if (count < rarest) {
+      rarest = count;
+      offset = o;
+    }
+  }
+  return offset;
+}
+
+/** Lowers the jumps of `shift` for the byte pairs of one needle's window (at `offset`). */
+function addToShift(shift: Uint8Array, needle: Uint8Array, offset: number, window: number): void {
+  for (let end = 1; end < window; end++) {
+    const pair = pairHash(needle[offset + end - 1] ?? 0, needle[offset + end] ?? 0);
+    shift[pair] = Math.min(shift[pair] ?? 0, window - 1 - end);
+  }
+}
+
 /**
  * A skip scan for needles (each at least MIN_SKIP_WINDOW bytes), reported under `numbers` (same order).
  * A needle longer than the window is found by the window-long part of it whose last two bytes are
@@ -68,10 +100,7 @@ export function buildSkipScan(
   if (needles.length === 0 || needles.length !== numbers.length) {
     throw new RangeError('a skip scan needs needles, each with a number');
   }
-  const window = Math.min(...needles.map((n) => n.length));
-  if (window < MIN_SKIP_WINDOW || window > 255) {
-    throw new RangeError(`skip scan needles must be ${MIN_SKIP_WINDOW} to 255 bytes long`);
-  }
+  const window = windowOf(needles);
   const order = needles.map((_, i) => i).sort((a, b) => (numbers[a] ?? 0) - (numbers[b] ?? 0));
   const sorted = order.map((i) => needles[i] as Uint8Array);
   const sortedNumbers = order.map((i) => numbers[i] as number);
@@ -81,22 +110,9 @@ export function buildSkipScan(
   const offsets = new Int32Array(sorted.length);
   for (let slot = sorted.length - 1; slot >= 0; slot--) {
     const needle = sorted[slot] as Uint8Array;
-    let offset = 0;
-    if (pairs !== undefined) {
-      let rarest = Number.POSITIVE_INFINITY;
-      for (let o = 0; o + window <= needle.length; o++) {
-        const count = pairs[pairHash(needle[o + window - 2] ?? 0, needle[o + window - 1] ?? 0)] ?? 0;
-        if (count < rarest) {
-          rarest = count;
-          offset = o;
-        }
-      }
-    }
+    const offset = windowOffset(needle, window, pairs);
     offsets[slot] = offset;
-    for (let end = 1; end < window; end++) {
-      const pair = pairHash(needle[offset + end - 1] ?? 0, needle[offset + end] ?? 0);
-      shift[pair] = Math.min(shift[pair] ?? 0, window - 1 - end);
-    }
+    addToShift(shift, needle, offset, window);
     const last = pairHash(needle[offset + window - 2] ?? 0, needle[offset + window - 1] ?? 0);
     next[slot] = head[last] ?? -1;
     head[last] = slot;
@@ -215,13 +231,26 @@ function finishQuarter(
   return count;
 }
 
-/** Jumps and needle comparisons a skip scan makes on `sample` (what it costs, for the planner). */
-export function skipScanWork(scan: SkipScan, sample: Uint8Array): { jumps: number; stops: number } {
-  const { shift, window } = scan;
+/** A jump table reused by skipScanWork (planning tries many needle sets in a row). */
+let scratchShift: Uint8Array | undefined;
+
+/**
+ * Jumps and needle comparisons a skip scan for `needles` (with `pairs` as for buildSkipScan) makes on
+ * `sample`: what it costs, for the planner. Builds only the jump table, in reused memory.
+ */
+export function skipScanWork(
+  needles: readonly Uint8Array[],
+  sample: Uint8Array,
+  pairs?: Float64Array,
+): { jumps: number; stops: number } {
+  const window = windowOf(needles);
+  scratchShift ??= new Uint8Array(TABLE_SIZE);
+  const shift = scratchShift.fill(window - 1);
+  for (const needle of needles) addToShift(shift, needle, windowOffset(needle, window, pairs), window);
   let jumps = 0;
   let stops = 0;
   for (let p = window - 1; p < sample.length; jumps++) {
-    const s = shift[pairHash(sample[p - 1] ?? 0, sample[p] ?? 0)] ?? 1;
+    const s = jumpAt(shift, sample, p);
     if (s === 0) stops++;
     p += s === 0 ? 1 : s;
   }
