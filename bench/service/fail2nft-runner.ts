@@ -262,6 +262,8 @@ async function main(): Promise<number> {
     if (line.trim() === FINAL_REQUEST) void finish();
   });
   process.on('SIGTERM', () => void finish());
+  // The bench that started this runner is gone (killed): stop instead of running on as an orphan.
+  input.on('close', () => void finish());
 
   // Settles after finish() stopped the service, or earlier when a source or stage failed on its own.
   const failure = await service.stopped();
