@@ -1,8 +1,11 @@
 // A compiled single-line failregex, ignoreregex or prefregex as the line filter's SearchRegex, for byte
 // input: RE2.test on the Buffer decides (cheap: no result to build); only a hit is decoded and its groups
-// read, by the regex's JavaScript twin (js-capture-regex.ts) when it has one, else by RE2.exec. A hit's
-// <F-CONTENT> comes back as bytes, so that the failregexes searching it stay on Buffers.
+// read, by the regex's JavaScript twin (js-capture-regex.ts) when it has one, else by RE2.exec. An ASCII
+// line up to ASCII_TWIN_MAX_LENGTH characters is decided and read by the ASCII twin alone, which V8 runs in
+// linear time (ascii-linear-twin.ts), where the regex has one. A hit's <F-CONTENT> comes back as bytes,
+// so that the failregexes searching it stay on Buffers.
 import type { CompiledFailregex, Re2Match } from './regex/compile-failregex.js';
+import { ASCII_TWIN_MAX_LENGTH, createAsciiLinearTwin } from './ascii-linear-twin.js';
 import { createJsCaptureRegex, JS_CAPTURE_MAX_LENGTH } from './js-capture-regex.js';
 import type { MatchText, RegexHit, SearchRegex } from './line-filter-types.js';
 
@@ -55,6 +58,8 @@ function groupReader(compiled: CompiledFailregex): (match: Re2Match) => Record<s
 
 export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex {
   const twin = createJsCaptureRegex(compiled);
+  const asciiTwin =
+    twin === undefined ? undefined : createAsciiLinearTwin(twin, compiled.translation.groupCount);
   const contentGroups = compiled.groups.get('content') ?? [];
   const skipNames = [...compiled.groups.keys()]
     .filter((name) => skipLinesGroup.test(name))
@@ -65,12 +70,18 @@ export function createBytesSearchRegex(compiled: CompiledFailregex): SearchRegex
   return {
     groupNames: new Set(compiled.groups.keys()),
     search(text: MatchText, ascii = false, known?: string): RegexHit | undefined {
-      if (!re2.test(text)) return undefined;
       let match: Re2Match | null = null;
       let decoded: string | undefined;
-      if (twin !== undefined && text.length <= JS_CAPTURE_MAX_LENGTH) {
-        decoded = known ?? decodeText(text, ascii);
-        match = twin.exec(decoded);
+      if (ascii && asciiTwin !== undefined && text.length <= ASCII_TWIN_MAX_LENGTH) {
+        decoded = known ?? decodeText(text, true);
+        match = asciiTwin.exec(decoded);
+        if (match === null) return undefined;
+      } else {
+        if (!re2.test(text)) return undefined;
+        if (twin !== undefined && text.length <= JS_CAPTURE_MAX_LENGTH) {
+          decoded = known ?? decodeText(text, ascii);
+          match = twin.exec(decoded);
+        }
       }
       // No twin, or (never seen) the twin disagrees with RE2: RE2 decides.
       if (match === null) {
