@@ -2,9 +2,12 @@
 // service's large process never forks (fork time and copy-on-write faults grow with its memory). It
 // reads requests from stdin and answers on stdout (command-frame.ts, command-runner-protocol.ts), runs
 // each command without a shell, streams the request body to the command's stdin as it arrives, kills
-// it at its timeout and answers when it closes; several commands may run at once. Only node builtins
-// and the two pure protocol modules are imported, so it starts fast and stays small. It exits when its
-// stdin ends and its commands are done, or at once when the service can no longer be answered.
+// it at its timeout and answers when it closes; several commands may run at once. `nft -f -` scripts
+// (also through `ip netns exec NS`) run in this process through libnftables where it can be loaded
+// (nft-library-io.ts), without an nft process each. Only node builtins, the two pure protocol modules and
+// the library binding (loaded on the first script) are imported, so it starts fast and stays small. It
+// exits when its stdin ends and its commands are done, or at once when the service can no longer be
+// answered.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { encodeFrameHead, FrameDecoder } from './command-frame.js';
 import {
@@ -13,6 +16,7 @@ import {
   type CommandReply,
   type CommandRequest,
 } from './command-runner-protocol.js';
+import { nftLibrary, nftScriptTarget, type NftLibrary } from './nft-library-io.js';
 
 interface Body {
   write(slice: Buffer): void;
@@ -40,8 +44,26 @@ function reply(header: CommandReply, body: readonly Buffer[] = []): void {
 /** Keeps the first cap bytes of a stream, in the chunks they came in. */
 const discard: Body = { write: () => undefined, end: () => undefined };
 
+/** Collects an nft script and runs it through the library when it is complete. */
+function startInLibrary(id: number, library: NftLibrary, netns: string | undefined): Body {
+  const chunks: Buffer[] = [];
+  return {
+    write(slice) {
+      chunks.push(Buffer.from(slice));
+    },
+    end() {
+      const result = library.run(netns, Buffer.concat(chunks).toString('utf8'));
+      const stdout = Buffer.from(result.stdout);
+      reply({ id, code: result.code, stdoutBytes: stdout.length }, [stdout, Buffer.from(result.stderr)]);
+    },
+  };
+}
+
 function start(request: CommandRequest): Body {
   const { id, argv, timeoutMs } = request;
+  const script = nftScriptTarget(argv);
+  const library = script === undefined ? undefined : nftLibrary();
+  if (script !== undefined && library !== undefined) return startInLibrary(id, library, script.netns);
   const [command = '', ...args] = argv;
   let child: ChildProcessWithoutNullStreams;
   try {
