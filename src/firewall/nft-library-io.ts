@@ -118,7 +118,9 @@ class LoadedNftLibrary implements NftLibrary {
     }
     const bytes = Buffer.from(script);
     ftruncateSync(this.scriptFile, 0);
-    writeSync(this.scriptFile, bytes, 0, bytes.length, 0);
+    for (let written = 0; written < bytes.length;) {
+      written += writeSync(this.scriptFile, bytes, written, bytes.length - written, written);
+    }
     const status = this.c.runFromFilename(context.handle, this.scriptPath);
     return {
       code: status === 0 ? 0 : 1,

@@ -89,7 +89,8 @@ test('a pattern that backtracks exponentially still ends, through V8s linear eng
   assert.ok(twin !== undefined && createAsciiLinearTwin(twin, compiled.translation.groupCount) !== undefined);
   const regex = createBytesSearchRegex(compiled);
   const line = Buffer.from(`${'a'.repeat(60)}b`);
-  assert.equal(regex.search(line, true), undefined);
+  // Several times: V8 compiles a regex it runs again to machine code, which must give up the same way.
+  for (let i = 0; i < 5; i++) assert.equal(regex.search(line, true), undefined);
   const hit = regex.search(Buffer.from(`${'a'.repeat(60)}192.0.2.7`), true);
   assert.equal(hit?.groups.ip4, '192.0.2.7');
 });
