@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFilter } from '../../../src/config/load-filter.js';
 import {
   asciiTwinSource,
   createAsciiLinearTwin,
@@ -10,12 +9,9 @@ import {
 } from '../../../src/matching/ascii-linear-twin.js';
 import { createBytesSearchRegex } from '../../../src/matching/bytes-search-regex.js';
 import { createJsCaptureRegex } from '../../../src/matching/js-capture-regex.js';
-import {
-  compileFailregex,
-  groupValues,
-  type CompiledFailregex,
-} from '../../../src/matching/regex/compile-failregex.js';
-import { bundledConfigDir, sharedDir } from '../../support/project-paths.js';
+import { compileFailregex, groupValues } from '../../../src/matching/regex/compile-failregex.js';
+import { bundledConfigDir } from '../../support/project-paths.js';
+import { corpusRegexes } from './corpus-regexes.js';
 
 test('this Node runs regexes with the linear-engine fallback', () => {
   assert.equal(linearFallbackAvailable(), true);
@@ -95,33 +91,6 @@ test('a pattern that backtracks exponentially still ends, through V8s linear eng
   assert.equal(hit?.groups.ip4, '192.0.2.7');
 });
 
-/** Every single-line regex of the filters in a directory, with the corpus lines of each filter. */
-function regexesWithLines(configDir: string): { compiled: CompiledFailregex; lines: string[] }[] {
-  const out: { compiled: CompiledFailregex; lines: string[] }[] = [];
-  for (const file of readdirSync(join(configDir, 'filter.d')).filter((f) => f.endsWith('.conf'))) {
-    const name = file.slice(0, -'.conf'.length);
-    const sample = join(sharedDir, 'fail2ban-samples', name);
-    if (!existsSync(sample)) continue;
-    const filter = loadFilter({ configDir, filter: name }).filter;
-    if (filter === undefined || filter.maxlines > 1) continue;
-    const lines = readFileSync(sample, 'utf8')
-      .split('\n')
-      .filter((l) => !l.startsWith('#') && l !== '' && isAsciiText(l));
-    const sources: [string, 'failregex' | 'prefregex'][] = [
-      ...filter.failregex.map((r): [string, 'failregex'] => [r, 'failregex']),
-      ...(filter.prefregex === undefined ? [] : [[filter.prefregex, 'prefregex'] as [string, 'prefregex']]),
-    ];
-    for (const [regex, role] of sources) {
-      try {
-        out.push({ compiled: compileFailregex(regex, { role }), lines });
-      } catch {
-        // Regexes RE2 cannot run are rejected at configuration time; nothing to compare.
-      }
-    }
-  }
-  return out;
-}
-
 function isAsciiText(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
@@ -133,7 +102,7 @@ test('on every ASCII corpus line the ASCII twin matches exactly where RE2 does, 
   let matched = 0;
   let missed = 0;
   for (const dir of dirs) {
-    for (const { compiled, lines } of regexesWithLines(dir)) {
+    for (const { compiled, lines } of corpusRegexes(dir, isAsciiText)) {
       const twin = createJsCaptureRegex(compiled);
       const ascii =
         twin === undefined ? undefined : createAsciiLinearTwin(twin, compiled.translation.groupCount);

@@ -1,15 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFilter } from '../../../src/config/load-filter.js';
 import { createJsCaptureRegex, re2SourceToJs } from '../../../src/matching/js-capture-regex.js';
-import {
-  compileFailregex,
-  groupValues,
-  type CompiledFailregex,
-} from '../../../src/matching/regex/compile-failregex.js';
-import { bundledConfigDir, sharedDir } from '../../support/project-paths.js';
+import { compileFailregex, groupValues } from '../../../src/matching/regex/compile-failregex.js';
+import { bundledConfigDir } from '../../support/project-paths.js';
+import { corpusRegexes } from './corpus-regexes.js';
 
 test('printed RE2 syntax becomes V8 u-mode syntax with numbered groups', () => {
   assert.equal(re2SourceToJs('\\x{1C}-\\x{2028}', false), '\\u{1C}-\\u{2028}');
@@ -28,39 +24,12 @@ test('constructs without an exact twin give none', () => {
   assert.equal(checked.translation.checks.length > 0 ? createJsCaptureRegex(checked) : undefined, undefined);
 });
 
-/** Every single-line regex of the filters in a directory, with the corpus lines of each filter. */
-function regexesWithLines(configDir: string): { compiled: CompiledFailregex; lines: string[] }[] {
-  const out: { compiled: CompiledFailregex; lines: string[] }[] = [];
-  for (const file of readdirSync(join(configDir, 'filter.d')).filter((f) => f.endsWith('.conf'))) {
-    const name = file.slice(0, -'.conf'.length);
-    const sample = join(sharedDir, 'fail2ban-samples', name);
-    if (!existsSync(sample)) continue;
-    const filter = loadFilter({ configDir, filter: name }).filter;
-    if (filter === undefined || filter.maxlines > 1) continue;
-    const lines = readFileSync(sample, 'utf8')
-      .split('\n')
-      .filter((l) => !l.startsWith('#') && l !== '');
-    const sources: [string, 'failregex' | 'prefregex'][] = [
-      ...filter.failregex.map((r): [string, 'failregex'] => [r, 'failregex']),
-      ...(filter.prefregex === undefined ? [] : [[filter.prefregex, 'prefregex'] as [string, 'prefregex']]),
-    ];
-    for (const [regex, role] of sources) {
-      try {
-        out.push({ compiled: compileFailregex(regex, { role }), lines });
-      } catch {
-        // Regexes RE2 cannot run are rejected at configuration time; nothing to compare.
-      }
-    }
-  }
-  return out;
-}
-
 test('on every corpus line an RE2 regex matches, its twin finds the same groups (our filters and Debian filters)', () => {
   const dirs = [bundledConfigDir, '/etc/fail2ban'].filter((d) => existsSync(join(d, 'filter.d')));
   let compared = 0;
   let twins = 0;
   for (const dir of dirs) {
-    for (const { compiled, lines } of regexesWithLines(dir)) {
+    for (const { compiled, lines } of corpusRegexes(dir)) {
       const twin = createJsCaptureRegex(compiled);
       if (twin === undefined) continue;
       twins++;
