@@ -82,7 +82,9 @@ export function asciiTwinSource(source: string): string | undefined {
       if (close < 0 || !Number.isInteger(code) || code > 0xffff) return undefined;
       return { text: `\\u${code.toString(16).padStart(4, '0')}`, length: close - at + 1 };
     }
-    if (next === 'p' || next === 'P') {
+    // A negated property (\P{...}) is left to RE2.
+    if (next === 'P') return undefined;
+    if (next === 'p') {
       const close = source.indexOf('}', at);
       const range = ASCII_PROPERTY[source.slice(at + 3, close)];
       if (source[at + 2] !== '{' || close < 0 || range === undefined) return undefined;
@@ -96,10 +98,8 @@ export function asciiTwinSource(source: string): string | undefined {
     if (c === '\\') {
       const e = escape(i);
       if (e === undefined) return undefined;
-      const property = source[i + 1] === 'p' || source[i + 1] === 'P';
-      if (source[i + 1] === 'P') return undefined;
       items.push({
-        text: property ? `[${e.text}]` : e.text,
+        text: source[i + 1] === 'p' ? `[${e.text}]` : e.text,
         single: !['b', 'B'].includes(source[i + 1] ?? ''),
       });
       i += e.length;
@@ -114,7 +114,6 @@ export function asciiTwinSource(source: string): string | undefined {
         const d = source.charAt(j);
         if (d.charCodeAt(0) > 0x7f) return undefined;
         if (d === '\\') {
-          if (source[j + 1] === 'P') return undefined;
           const e = escape(j);
           if (e === undefined) return undefined;
           text += e.text;
